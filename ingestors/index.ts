@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { IngestError, type IngestContext, type IngestSummary } from './batch.ts';
+import { ingestCctnsFile } from './cctns/ingest-cctns.ts';
+
+/** The ingestors by source name, with the file extensions each reads. */
+export const ingestors = {
+  cctns: { extensions: ['.csv'], ingestFile: ingestCctnsFile },
+} as const satisfies Record<
+  string,
+  { extensions: readonly string[]; ingestFile: (ctx: IngestContext, file: string) => Promise<IngestSummary> }
+>;
+
+export type SourceName = keyof typeof ingestors;
+export const sourceNames = Object.keys(ingestors) as SourceName[];
+
+export function isSourceName(name: string): name is SourceName {
+  return name in ingestors;
+}
+
+/** Files to ingest for a path: the file itself, or the folder's matching files in name order. */
+export function filesToIngest(source: SourceName, target: string): string[] {
+  if (!fs.existsSync(target)) throw new IngestError(target, undefined, undefined, 'no such file or folder');
+  if (fs.statSync(target).isFile()) return [target];
+  const exts: readonly string[] = ingestors[source].extensions;
+  return (fs.readdirSync(target, { recursive: true }) as string[])
+    .map((f) => path.join(target, f))
+    .filter((f) => fs.statSync(f).isFile() && exts.includes(path.extname(f).toLowerCase()))
+    .sort(firsFirst);
+}
+
+/** FIR extracts before the accused extracts that refer to them; otherwise by name. */
+function firsFirst(a: string, b: string): number {
+  const rank = (f: string) => (/accused/i.test(path.basename(f)) ? 1 : 0);
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
+
+export async function ingestPath(
+  ctx: IngestContext,
+  source: SourceName,
+  target: string,
+  onFile?: (file: string, index: number, count: number) => void,
+): Promise<IngestSummary[]> {
+  const files = filesToIngest(source, target);
+  if (files.length === 0) {
+    throw new IngestError(target, undefined, undefined, `no ${ingestors[source].extensions.join('/')} files in this folder`);
+  }
+  const out: IngestSummary[] = [];
+  for (const [i, f] of files.entries()) {
+    onFile?.(f, i, files.length);
+    out.push(await ingestors[source].ingestFile(ctx, f));
+  }
+  return out;
+}
