@@ -76,7 +76,7 @@ function checkGo() {
     const why = go.error ? go.error.message : (go.stderr || '').trim();
     throw new InstallError(
       `the Go toolchain is needed to build the test servers (MinIO, Temporal) but \`go version\` failed: ${why}\n` +
-        `install Go (https://go.dev/dl/, 1.24 or newer) and put it on PATH, then run: node bin/test-servers.mjs install`,
+        `install Go (https://go.dev/dl/, 1.25 or newer) and put it on PATH, then run: node bin/test-servers.mjs install`,
     );
   }
   return go.stdout.trim();
