@@ -7,7 +7,7 @@ import { createLogger, type Logger } from '../lake/log.ts';
 export const lakeArgs = {
   lake: {
     type: 'string',
-    description: 'Lake URI: a folder or s3://bucket/prefix (default: $CRIMELAKE_LAKE, else ./lake)',
+    description: 'Lake URI: a folder or s3://bucket/prefix (default: $CRIMELAKE_LAKE, else ./data/lake)',
     valueHint: 'uri',
   },
 } as const;

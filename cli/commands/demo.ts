@@ -23,7 +23,7 @@ export default defineCommand({
   },
   args: {
     ...lakeArgs,
-    data: { type: 'string', default: 'demo-data', description: 'Folder for the generated source files', valueHint: 'dir' },
+    data: { type: 'string', default: 'data/demo', description: 'Folder for the generated source files', valueHint: 'dir' },
     scale: { type: 'string', default: '5000', description: 'Number of FIRs to generate' },
     seed: { type: 'string', default: '42', description: 'Random seed' },
   },

@@ -20,7 +20,7 @@ export default defineCommand({
     description: 'Generate a synthetic Varanasi range (CCTNS, tips, social, vehicles, groups) with planted truths',
   },
   args: {
-    out: { type: 'string', default: 'demo-data', description: 'Output folder', valueHint: 'dir' },
+    out: { type: 'string', default: 'data/demo', description: 'Output folder', valueHint: 'dir' },
     scale: { type: 'string', default: '5000', description: 'Number of FIRs (e.g. 5000, 1e6, 10M)' },
     seed: { type: 'string', default: '42', description: 'Random seed: the same seed gives the same files' },
     start: { type: 'string', description: 'First registration date (YYYY-MM-DD)' },

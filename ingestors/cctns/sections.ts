@@ -128,12 +128,36 @@ type Token =
   | { kind: 'slash' }
   | { kind: 'conj' };
 
+/** Hindi statutes letter clauses क, ख, ग, … where English ones use a, b, c, …: 125(क) = 125(a). */
+const hindiClauseLetters = 'कखगघङचछजझञटठडढणतथदधनपफबभमयरलव';
+/** Section letters written in Hindi: 498-क / 498ए = 498A, 120-ख / 120बी = 120B. */
+const hindiSectionLetters: Record<string, string> = {
+  क: 'A',
+  ख: 'B',
+  ग: 'C',
+  घ: 'D',
+  ङ: 'E',
+  ए: 'A',
+  बी: 'B',
+  सी: 'C',
+  डी: 'D',
+  ई: 'E',
+};
+
 function normaliseText(text: string): string {
   return text
     .normalize('NFC')
     .replace(/\u093c/g, '') // nukta: ज़ = ज
     .replace(/[\u0966-\u096f]/g, (d) => String(d.charCodeAt(0) - 0x0966)) // ०-९ → 0-9
-    .replace(/[\u00a0\u2000-\u200b\u202f]/g, ' ');
+    .replace(/[\u00a0\u2000-\u200b\u202f]/g, ' ')
+    .replace(
+      /(\d)\s?-?\s?(बी|सी|डी|[कखगघङएई])(?![\p{L}\p{M}])/gu,
+      (_, d: string, l: string) => `${d}${hindiSectionLetters[l] ?? l}`,
+    )
+    .replace(/\(\s*([\u0915-\u0939])\s*\)/gu, (whole: string, l: string) => {
+      const i = hindiClauseLetters.indexOf(l);
+      return i < 0 ? whole : `(${String.fromCharCode(97 + i)})`;
+    });
 }
 
 function matchAt(regex: RegExp, text: string, at: number): RegExpExecArray | null {

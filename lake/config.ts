@@ -1,0 +1,65 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable crimelake reads, validated once at start-up by `loadConfig(env)`
+ * and passed down. Nothing else reads `process.env`.
+ */
+export const configSchema = z.object({
+  CRIMELAKE_LAKE: z
+    .string()
+    .default('./data/lake')
+    .describe('Lake URI: a folder (file:///abs/path or a relative path) or s3://bucket/prefix'),
+  CRIMELAKE_CACHE_DIR: z
+    .string()
+    .optional()
+    .describe('Local read-through cache for S3 lakes (default ~/.cache/crimelake)'),
+  CRIMELAKE_LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'])
+    .default('info')
+    .describe('Lowest log level written to stderr'),
+  CRIMELAKE_DUCKDB_MEMORY_LIMIT: z
+    .string()
+    .default('2GB')
+    .describe('DuckDB memory_limit for each process (spills to disk beyond it)'),
+  CRIMELAKE_DUCKDB_THREADS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('DuckDB worker threads (default: all cores)'),
+  CRIMELAKE_S3_ENDPOINT: z
+    .string()
+    .optional()
+    .describe('S3 endpoint URL, e.g. http://127.0.0.1:9000 for MinIO (AWS when unset)'),
+  CRIMELAKE_S3_REGION: z.string().default('us-east-1').describe('S3 region'),
+  CRIMELAKE_S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('Path-style S3 addressing (needed by MinIO)'),
+  AWS_ACCESS_KEY_ID: z.string().optional().describe('S3 access key'),
+  AWS_SECRET_ACCESS_KEY: z.string().optional().describe('S3 secret key'),
+});
+
+export type Config = z.output<typeof configSchema> & { cacheDir: string };
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(
+      `bad configuration: ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? parsed.error.message}`,
+    );
+  }
+  const cacheDir = parsed.data.CRIMELAKE_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'crimelake');
+  return { ...parsed.data, cacheDir };
+}
