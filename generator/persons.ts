@@ -400,3 +400,13 @@ export class RepeatPool {
     }
   }
 }
+
+/** A name and father's name for someone who is not an accused (complainants, informants, owners). */
+export function randomPersonName(
+  rng: Rng,
+  script: Script,
+  sex: Sex = 'M',
+): { name: string; father: string } {
+  const name = makeName(rng, sex === 'T' ? 'M' : sex, rng.chance(0.22) ? 'muslim' : 'hindu');
+  return { name: canonicalName(name, script), father: canonicalName(makeFather(rng, name), script) };
+}

@@ -259,7 +259,6 @@ export function createS3Client(config: Config): S3Client {
 interface AwsErrorShape {
   name?: unknown;
   Code?: unknown;
-  message?: unknown;
   $metadata?: { httpStatusCode?: unknown };
 }
 

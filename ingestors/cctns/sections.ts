@@ -8,7 +8,9 @@
  * sections that follow it; an act written after ("379, 411 IPC") takes the sections before it that
  * no act has claimed. When sections between two acts could belong to either ("IPC 302, 3/25 Arms
  * Act"), the later act takes the last one, and earlier ones too while they are sections of the
- * later act and not of the earlier. Sections with no act anywhere take `defaultAct`.
+ * later act and not of the earlier. Sections with no act written for them take `defaultAct`:
+ * all of them when the text names no act, and, before an act written after them, those that act
+ * does not know but the default act does ("498A, 3/4 D.P. Act" with IPC: 498A stays IPC).
  *
  * A slash lists sections under the IPC and BNS ("379/411" = 379 and 411) but is one citation
  * under special laws ("8/20" = section 8 punished under section 20; "25/27" with no row of its
@@ -49,7 +51,10 @@ const D = String.raw`\s?[.0]?\s?`;
 
 /** Tried in order at each position; the first match wins (BNSS before BNS, …). */
 const actPatterns: [act: Act | null, pattern: string][] = [
-  [null, String.raw`B\.?\s?N\.?\s?S\.?\s?S\.?|बीएनएसएस|भारतीय\s+नागरिक\s+सुरक्षा\s+संहिता|Bhara?tiya\s+Nagarik\s+Suraksha\s+Sanhita`],
+  [
+    null,
+    String.raw`B\.?\s?N\.?\s?S\.?\s?S\.?|बीएनएसएस|भारतीय\s+नागरिक\s+सुरक्षा\s+संहिता|Bhara?tiya\s+Nagarik\s+Suraksha\s+Sanhita`,
+  ],
   [null, String.raw`Cr\.?\s?P\.?\s?C\.?|द${D}ं?${D}प्र${D}सं${D}|दंड\s+प्रक्रिया\s+संहिता`],
   [
     'IPC',
@@ -75,7 +80,10 @@ const actPatterns: [act: Act | null, pattern: string][] = [
   ['ARMS', String.raw`Arms|A\.\s?Act|आर्म्स|आयुध|शस्त्र(?=\s*अधिनियम)`],
   ['EXCISE', String.raw`(?:U\.?\s?P\.?\s*)?Excise|Ex\.\s?Act|आबकारी`],
   ['GAMBLING', String.raw`(?:Public\s+)?(?:Gambling|Gaming)|जुआ|(?:सार्वजनिक\s+)?द्यूत`],
-  ['IT', String.raw`(?:I\.?\s?T\.?|Information\s+Technology)(?=\s*Act)|आईटी(?=\s*(?:एक्ट|अधिनियम))|सूचना\s+प्रौद्योगिकी`],
+  [
+    'IT',
+    String.raw`(?:I\.?\s?T\.?|Information\s+Technology)(?=\s*Act)|आईटी(?=\s*(?:एक्ट|अधिनियम))|सूचना\s+प्रौद्योगिकी`,
+  ],
   [
     'COW',
     String.raw`(?:U\.?\s?P\.?\s*)?(?:Prevention\s+of\s+)?Cow\s+Slaughter(?:\s+Prevention)?|Gau\s*-?\s*Vadh(?:\s+Nivaran)?|Gowadh|(?:उ${D}प्र${D}\s*)?(?:गो|गौ)[\s-]?वध(?:\s+निवारण)?`,
@@ -105,7 +113,8 @@ const conjRegex =
   /(?:&|\+|;|।|r\s*\/\s*w|read\s+with|(?:and|or|with|सपठित|एवं|तथा|और|व)(?![\p{L}\p{M}]))/iuy;
 const noiseRegex =
   /(?:u\s*\/\s*s\.?|sections?|secs?\.?|धाराओं|धाराएं|धाराएँ|धारायें|धारा|अन्तर्गत|अंतर्गत|under)(?![\p{L}\p{M}])/iuy;
-const unknownActWordRegex = /(?:act|अधिनियम|एक्ट|ऐक्ट)(?:\s*,?\s*(?:18|19|20)\d{2})?(?![\p{L}\p{M}])/iuy;
+const unknownActWordRegex =
+  /(?:act|अधिनियम|एक्ट|ऐक्ट)(?:\s*,?\s*(?:18|19|20)\d{2})?(?![\p{L}\p{M}])/iuy;
 const wordRegex = /[\p{L}\p{M}][\p{L}\p{M}.0]*/uy;
 /** Words that may precede an unknown act's name without being part of it. */
 const fillerWords = new Set(['of', 'the', 'in', 'under', 'की', 'के', 'का', 'में']);
@@ -121,12 +130,7 @@ interface ActToken {
   act: Act | null;
   text: string;
 }
-type Token =
-  | SectionToken
-  | ActToken
-  | { kind: 'comma' }
-  | { kind: 'slash' }
-  | { kind: 'conj' };
+type Token = SectionToken | ActToken | { kind: 'comma' } | { kind: 'slash' } | { kind: 'conj' };
 
 /** Hindi statutes letter clauses क, ख, ग, … where English ones use a, b, c, …: 125(क) = 125(a). */
 const hindiClauseLetters = 'कखगघङचछजझञटठडढणतथदधनपफबभमयरलव';
@@ -203,7 +207,9 @@ function tokenize(text: string): Token[] {
       continue;
     }
     if ((m = matchAt(sectionRegex, text, i))) {
-      const subSections = [...(m[5] ?? '').matchAll(/\(\s*([^()\s]+)\s*\)/g)].map((s) => s[1] ?? '');
+      const subSections = [...(m[5] ?? '').matchAll(/\(\s*([^()\s]+)\s*\)/g)].map(
+        (s) => s[1] ?? '',
+      );
       push({
         kind: 'section',
         number: m[1] ?? '',
@@ -225,7 +231,8 @@ function tokenize(text: string): Token[] {
     }
     if ((m = matchAt(unknownActWordRegex, text, i))) {
       while (words.length > 0 && fillerWords.has((words[0] ?? '').toLowerCase())) words.shift();
-      if (words.length > 0) push({ kind: 'act', act: null, text: `${words.join(' ')} ${m[0].trim()}` });
+      if (words.length > 0)
+        push({ kind: 'act', act: null, text: `${words.join(' ')} ${m[0].trim()}` });
       i += m[0].length;
       continue;
     }
@@ -365,12 +372,33 @@ export function parseActsSections(text: string, defaultAct?: Act): ParsedSection
   let pending: Group[] = []; // groups waiting for an act written after them
   const groups: Group[] = [];
 
+  /**
+   * An act written after its sections takes the groups no act has claimed, except sections it
+   * does not know that the default act does ("498A, 3/4 D.P. Act" with IPC: 498A stays IPC).
+   * The section right before the act is always its own.
+   */
+  const claim = (g: Group, act: ActToken, isLast: boolean) => {
+    const runs: Group[] = [];
+    g.elements.forEach((el, k) => {
+      const own =
+        (isLast && k === g.elements.length - 1) ||
+        !defaultAct ||
+        knownUnder(act.act, el) ||
+        !knownUnder(defaultAct, el);
+      const runAct = own ? act : undefined;
+      const last = runs[runs.length - 1];
+      if (last && last.act === runAct) last.elements.push(el);
+      else runs.push({ kind: 'group', elements: [el], act: runAct });
+    });
+    groups.splice(groups.indexOf(g), 1, ...runs);
+  };
+
   items.forEach((item, i) => {
     const prev = items[i - 1];
     const next = items[i + 1];
     if (item.kind === 'act') {
       if (prev?.kind === 'group' && pending.length > 0) {
-        for (const g of pending) g.act = item;
+        for (const g of pending) claim(g, item, pending[pending.length - 1] === g);
         pending = [];
       } else {
         current = item;
