@@ -39,15 +39,11 @@ describe('crime heads table', () => {
 
   it('uses every crime head', () => {
     const used = new Set(sectionMappings.map((m) => m.crimeHeadId));
-    expect(crimeHeads.filter((h) => !used.has(h.crimeHeadId)).map((h) => h.crimeHeadId)).toEqual(
-      [],
-    );
+    expect(crimeHeads.filter((h) => !used.has(h.crimeHeadId)).map((h) => h.crimeHeadId)).toEqual([]);
   });
 
   it('has at least 45 IPC↔BNS pairs', () => {
-    expect(
-      sectionMappings.filter((m) => m.act === 'IPC' && m.bnsEquivalent).length,
-    ).toBeGreaterThanOrEqual(45);
+    expect(sectionMappings.filter((m) => m.act === 'IPC' && m.bnsEquivalent).length).toBeGreaterThanOrEqual(45);
   });
 
   it('maps every IPC row and its BNS counterpart to the same crime head', () => {
@@ -55,10 +51,7 @@ describe('crime heads table', () => {
       expect(m.bnsEquivalent, `IPC ${m.section}`).toBeDefined();
       const ipc = lookupCrimeHead('IPC', m.section, m.subSection)?.crimeHeadId;
       expect(ipc, `IPC ${m.section}`).toBe(m.crimeHeadId);
-      expect(
-        headOf('BNS', m.bnsEquivalent ?? ''),
-        `IPC ${m.section} → BNS ${m.bnsEquivalent}`,
-      ).toBe(ipc);
+      expect(headOf('BNS', m.bnsEquivalent ?? ''), `IPC ${m.section} → BNS ${m.bnsEquivalent}`).toBe(ipc);
     }
   });
 
@@ -115,9 +108,7 @@ describe('crime heads table', () => {
 
   it('maps special and local laws, with fall-backs for longer citations', () => {
     expect(lookupCrimeHead('NDPS', '8/20', null)?.crimeGroup).toBe('ndps');
-    expect(lookupCrimeHead('NDPS', '8(c)/21(b)', null)?.crimeHeadId).toBe(
-      'ndps_manufactured_drugs',
-    );
+    expect(lookupCrimeHead('NDPS', '8(c)/21(b)', null)?.crimeHeadId).toBe('ndps_manufactured_drugs');
     expect(lookupCrimeHead('ARMS', '3/25', null)?.crimeHeadId).toBe('illegal_arms_possession');
     expect(lookupCrimeHead('ARMS', '25(1)(b)', null)?.crimeHeadId).toBe('illegal_arms_possession');
     expect(lookupCrimeHead('ARMS', '25/27', null)?.crimeHeadId).toBe('arms_use');
@@ -138,12 +129,8 @@ describe('crime heads table', () => {
   });
 
   it('picks the most serious head of an FIR, offences before qualifiers', () => {
-    expect(
-      mostSeriousCrimeHead(['common_intention', 'theft', 'receiving_stolen_property'])?.crimeHeadId,
-    ).toBe('theft');
-    expect(mostSeriousCrimeHead(['disappearance_of_evidence', 'murder', null])?.crimeHeadId).toBe(
-      'murder',
-    );
+    expect(mostSeriousCrimeHead(['common_intention', 'theft', 'receiving_stolen_property'])?.crimeHeadId).toBe('theft');
+    expect(mostSeriousCrimeHead(['disappearance_of_evidence', 'murder', null])?.crimeHeadId).toBe('murder');
     expect(mostSeriousCrimeHead(['common_intention'])?.crimeHeadId).toBe('common_intention');
     expect(mostSeriousCrimeHead([])).toBeUndefined();
   });

@@ -109,13 +109,7 @@ export interface SectionMapping {
   bnsEquivalent?: string;
 }
 
-type HeadRow = [
-  crimeHeadId: string,
-  nameEn: string,
-  nameHi: string,
-  crimeGroup: CrimeGroup,
-  role?: CrimeHeadRole,
-];
+type HeadRow = [crimeHeadId: string, nameEn: string, nameHi: string, crimeGroup: CrimeGroup, role?: CrimeHeadRole];
 
 /**
  * Ordered from most to least serious: an FIR with several sections takes the first head in this
@@ -155,41 +149,16 @@ const headRows: HeadRow[] = [
   ['organised_crime', 'Organised crime', 'संगठित अपराध', 'other'],
   ['gangster_act', 'Gang activity (UP Gangsters Act)', 'गैंगस्टर अधिनियम', 'other'],
   ['abetment_of_suicide', 'Abetment of suicide', 'आत्महत्या का दुष्प्रेरण', 'violent'],
-  [
-    'attempt_to_culpable_homicide',
-    'Attempt to commit culpable homicide',
-    'आपराधिक मानव वध का प्रयास',
-    'violent',
-  ],
-  [
-    'pocso_sexual_assault',
-    'Sexual assault on a child (POCSO)',
-    'बालक पर लैंगिक हमला (पॉक्सो)',
-    'crimes_against_women',
-  ],
-  [
-    'sexual_intercourse_by_deceit',
-    'Sexual intercourse by deceitful means',
-    'छलपूर्वक यौन संबंध',
-    'crimes_against_women',
-  ],
+  ['attempt_to_culpable_homicide', 'Attempt to commit culpable homicide', 'आपराधिक मानव वध का प्रयास', 'violent'],
+  ['pocso_sexual_assault', 'Sexual assault on a child (POCSO)', 'बालक पर लैंगिक हमला (पॉक्सो)', 'crimes_against_women'],
+  ['sexual_intercourse_by_deceit', 'Sexual intercourse by deceitful means', 'छलपूर्वक यौन संबंध', 'crimes_against_women'],
   ['death_by_negligence', 'Causing death by negligence', 'उपेक्षा द्वारा मृत्यु', 'traffic'],
-  [
-    'ndps_manufactured_drugs',
-    'Manufactured drugs (smack, heroin)',
-    'विनिर्मित मादक पदार्थ (स्मैक, हेरोइन)',
-    'ndps',
-  ],
+  ['ndps_manufactured_drugs', 'Manufactured drugs (smack, heroin)', 'विनिर्मित मादक पदार्थ (स्मैक, हेरोइन)', 'ndps'],
   ['ndps_opium', 'Opium', 'अफीम', 'ndps'],
   ['ndps_psychotropic', 'Psychotropic substances', 'मन:प्रभावी पदार्थ', 'ndps'],
   ['ndps_cannabis', 'Cannabis (ganja, charas)', 'गांजा, चरस', 'ndps'],
   ['ndps_poppy_straw', 'Poppy straw (doda)', 'डोडा पोस्त', 'ndps'],
-  [
-    'arms_manufacture_sale',
-    'Illegal manufacture or sale of arms',
-    'अवैध शस्त्र निर्माण या बिक्री',
-    'arms',
-  ],
+  ['arms_manufacture_sale', 'Illegal manufacture or sale of arms', 'अवैध शस्त्र निर्माण या बिक्री', 'arms'],
   ['arms_use', 'Use of illegal arms', 'अवैध शस्त्र का प्रयोग', 'arms'],
   ['illegal_arms_possession', 'Illegal possession of arms', 'अवैध शस्त्र रखना', 'arms'],
   ['spurious_liquor', 'Spurious liquor causing death or injury', 'जहरीली शराब', 'excise'],
@@ -214,12 +183,7 @@ const headRows: HeadRow[] = [
   ],
   ['stalking', 'Stalking', 'पीछा करना', 'crimes_against_women'],
   ['voyeurism', 'Voyeurism', 'दृश्यरतिकता', 'crimes_against_women'],
-  [
-    'cruelty_by_husband',
-    'Cruelty by husband or his relatives',
-    'पति या नातेदारों द्वारा क्रूरता',
-    'crimes_against_women',
-  ],
+  ['cruelty_by_husband', 'Cruelty by husband or his relatives', 'पति या नातेदारों द्वारा क्रूरता', 'crimes_against_women'],
   ['dowry_demand', 'Giving, taking or demanding dowry', 'दहेज की मांग', 'crimes_against_women'],
   ['rioting', 'Rioting', 'बलवा', 'public_order'],
   ['promoting_enmity', 'Promoting enmity between groups', 'समूहों के बीच शत्रुता बढ़ाना', 'public_order'],
@@ -238,12 +202,7 @@ const headRows: HeadRow[] = [
   ['criminal_breach_of_trust', 'Criminal breach of trust', 'आपराधिक न्यासभंग', 'property'],
   ['cheating_by_personation', 'Cheating by personation', 'प्रतिरूपण द्वारा छल', 'property'],
   ['cheating', 'Cheating', 'छल (धोखाधड़ी)', 'property'],
-  [
-    'cyber_fraud',
-    'Cheating by personation using a computer (online fraud)',
-    'ऑनलाइन धोखाधड़ी',
-    'cyber',
-  ],
+  ['cyber_fraud', 'Cheating by personation using a computer (online fraud)', 'ऑनलाइन धोखाधड़ी', 'cyber'],
   ['cyber_identity_theft', 'Identity theft', 'पहचान की चोरी', 'cyber'],
   ['cyber_hacking', 'Computer-related offences (hacking)', 'कंप्यूटर संबंधी अपराध (हैकिंग)', 'cyber'],
   [
@@ -255,45 +214,20 @@ const headRows: HeadRow[] = [
   ['forgery', 'Forgery', 'कूटरचना', 'property'],
   ['theft_in_dwelling', 'Theft in a dwelling house', 'गृह में चोरी', 'property'],
   ['theft', 'Theft', 'चोरी', 'property'],
-  [
-    'receiving_stolen_property',
-    'Receiving stolen property',
-    'चोरी की संपत्ति प्राप्त करना',
-    'property',
-  ],
+  ['receiving_stolen_property', 'Receiving stolen property', 'चोरी की संपत्ति प्राप्त करना', 'property'],
   [
     'house_trespass_for_hurt',
     'House-trespass after preparation for hurt or assault',
     'उपहति की तैयारी के बाद गृह-अतिचार',
     'violent',
   ],
-  [
-    'assault_on_public_servant',
-    'Assault or hurt to a public servant',
-    'लोक सेवक पर हमला',
-    'violent',
-  ],
+  ['assault_on_public_servant', 'Assault or hurt to a public servant', 'लोक सेवक पर हमला', 'violent'],
   ['illegal_mining', 'Illegal mining', 'अवैध खनन', 'mining'],
-  [
-    'sc_st_atrocity',
-    'Atrocity on a member of a Scheduled Caste or Tribe',
-    'अनुसूचित जाति/जनजाति उत्पीड़न',
-    'other',
-  ],
+  ['sc_st_atrocity', 'Atrocity on a member of a Scheduled Caste or Tribe', 'अनुसूचित जाति/जनजाति उत्पीड़न', 'other'],
   ['hurt', 'Hurt', 'उपहति (मारपीट)', 'violent'],
-  [
-    'hurt_by_rash_act',
-    'Endangering life or hurt by a rash or negligent act',
-    'उतावलेपन या उपेक्षा से उपहति',
-    'traffic',
-  ],
+  ['hurt_by_rash_act', 'Endangering life or hurt by a rash or negligent act', 'उतावलेपन या उपेक्षा से उपहति', 'traffic'],
   ['wrongful_restraint', 'Wrongful restraint or confinement', 'सदोष अवरोध या परिरोध', 'violent'],
-  [
-    'insult_to_modesty',
-    'Insult to the modesty of a woman',
-    'स्त्री की लज्जा का अनादर',
-    'crimes_against_women',
-  ],
+  ['insult_to_modesty', 'Insult to the modesty of a woman', 'स्त्री की लज्जा का अनादर', 'crimes_against_women'],
   ['arson', 'Mischief by fire or explosive', 'आगजनी', 'property'],
   ['mischief', 'Mischief', 'रिष्टि', 'property'],
   ['criminal_trespass', 'Criminal trespass and house-trespass', 'आपराधिक अतिचार', 'property'],
@@ -304,34 +238,13 @@ const headRows: HeadRow[] = [
   ['rash_driving', 'Rash driving on a public way', 'लोक मार्ग पर उतावलेपन से वाहन चलाना', 'traffic'],
   ['driving_without_licence', 'Driving without a licence', 'बिना लाइसेंस वाहन चलाना', 'traffic'],
   ['ndps_consumption', 'Consumption of narcotic drugs', 'मादक पदार्थ का सेवन', 'ndps'],
-  [
-    'obstructing_public_servant',
-    'Obstructing a public servant',
-    'लोक सेवक के कार्य में बाधा',
-    'public_order',
-  ],
-  [
-    'disobedience_of_order',
-    'Disobedience of an order of a public servant',
-    'लोक सेवक के आदेश की अवज्ञा',
-    'public_order',
-  ],
+  ['obstructing_public_servant', 'Obstructing a public servant', 'लोक सेवक के कार्य में बाधा', 'public_order'],
+  ['disobedience_of_order', 'Disobedience of an order of a public servant', 'लोक सेवक के आदेश की अवज्ञा', 'public_order'],
   ['criminal_intimidation', 'Criminal intimidation', 'आपराधिक अभित्रास (धमकी)', 'other'],
-  [
-    'intentional_insult',
-    'Intentional insult to provoke breach of peace',
-    'शांति भंग कराने के आशय से अपमान',
-    'other',
-  ],
+  ['intentional_insult', 'Intentional insult to provoke breach of peace', 'शांति भंग कराने के आशय से अपमान', 'other'],
   ['obscene_acts', 'Obscene acts or words in public', 'अश्लील कार्य या गाली-गलौज', 'other'],
   ['disappearance_of_evidence', 'Causing disappearance of evidence', 'साक्ष्य मिटाना', 'other'],
-  [
-    'unlawful_assembly',
-    'Member of an unlawful assembly',
-    'विधिविरुद्ध जमाव',
-    'public_order',
-    'qualifier',
-  ],
+  ['unlawful_assembly', 'Member of an unlawful assembly', 'विधिविरुद्ध जमाव', 'public_order', 'qualifier'],
   [
     'sc_st_atrocity_enhancement',
     'Offence against a member of a Scheduled Caste or Tribe (enhanced punishment)',
@@ -339,13 +252,7 @@ const headRows: HeadRow[] = [
     'other',
     'qualifier',
   ],
-  [
-    'ndps_abetment_conspiracy',
-    'Abetment or conspiracy (NDPS)',
-    'दुष्प्रेरण या षड्यंत्र (एनडीपीएस)',
-    'ndps',
-    'qualifier',
-  ],
+  ['ndps_abetment_conspiracy', 'Abetment or conspiracy (NDPS)', 'दुष्प्रेरण या षड्यंत्र (एनडीपीएस)', 'ndps', 'qualifier'],
   ['criminal_conspiracy', 'Criminal conspiracy', 'आपराधिक षड्यंत्र', 'other', 'qualifier'],
   ['common_intention', 'Common intention', 'सामान्य आशय', 'other', 'qualifier'],
   ['abetment', 'Abetment', 'दुष्प्रेरण', 'other', 'qualifier'],
@@ -624,17 +531,11 @@ function specialCandidates(section: string): string[] {
  * section ignoring its sub-section. Special laws also fall back from '25(1)(b)' to '25' and
  * from an unlisted '25/27' to its parts. Case, spaces and dashes in the section do not matter.
  */
-export function lookupCrimeHead(
-  act: Act,
-  section: string,
-  subSection: string | null,
-): CrimeHead | undefined {
+export function lookupCrimeHead(act: Act, section: string, subSection: string | null): CrimeHead | undefined {
   const isCode = act === 'IPC' || act === 'BNS';
   const candidates = isCode ? [section] : specialCandidates(section);
   for (const c of candidates) {
-    const m = exactIndex.get(
-      `${act}|${key(c)}|${subSection === null || !isCode ? '' : key(subSection)}`,
-    );
+    const m = exactIndex.get(`${act}|${key(c)}|${subSection === null || !isCode ? '' : key(subSection)}`);
     if (m) return headById.get(m.crimeHeadId);
   }
   for (const c of candidates) {
@@ -648,18 +549,12 @@ export function lookupCrimeHead(
  * The head that decides an FIR with several sections: the most serious offence, or the most
  * serious qualifier when there is no offence section (e.g. only '34'). Unknown ids are ignored.
  */
-export function mostSeriousCrimeHead(
-  crimeHeadIds: readonly (string | null | undefined)[],
-): CrimeHead | undefined {
+export function mostSeriousCrimeHead(crimeHeadIds: readonly (string | null | undefined)[]): CrimeHead | undefined {
   let best: CrimeHead | undefined;
   for (const id of crimeHeadIds) {
     const h = id ? headById.get(id) : undefined;
     if (!h) continue;
-    if (
-      !best ||
-      (headRank.get(h.crimeHeadId) ?? Infinity) < (headRank.get(best.crimeHeadId) ?? Infinity)
-    )
-      best = h;
+    if (!best || (headRank.get(h.crimeHeadId) ?? Infinity) < (headRank.get(best.crimeHeadId) ?? Infinity)) best = h;
   }
   return best;
 }

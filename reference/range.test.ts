@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  distanceKm,
-  districts,
-  findDistrict,
-  findPoliceStation,
-  kebabCase,
-  policeStations,
-} from './range.ts';
+import { distanceKm, districts, findDistrict, findPoliceStation, kebabCase, policeStations } from './range.ts';
 
 describe('Varanasi range reference', () => {
   it('has unique district and police station ids in the documented form', () => {
@@ -21,9 +14,7 @@ describe('Varanasi range reference', () => {
 
   it('has at least 15 stations per district', () => {
     for (const d of districts) {
-      expect(
-        policeStations.filter((p) => p.districtId === d.districtId).length,
-      ).toBeGreaterThanOrEqual(15);
+      expect(policeStations.filter((p) => p.districtId === d.districtId).length).toBeGreaterThanOrEqual(15);
     }
   });
 
@@ -40,9 +31,7 @@ describe('Varanasi range reference', () => {
   it('does not put all stations of a district at its HQ', () => {
     for (const d of districts) {
       const coords = new Set(
-        policeStations
-          .filter((p) => p.districtId === d.districtId)
-          .map((p) => `${p.latitude},${p.longitude}`),
+        policeStations.filter((p) => p.districtId === d.districtId).map((p) => `${p.latitude},${p.longitude}`),
       );
       expect(coords.size).toBeGreaterThan(10);
     }
@@ -57,9 +46,7 @@ describe('Varanasi range reference', () => {
     };
     for (const d of districts) {
       expect(d.population).toBe(census[d.districtId]);
-      const sum = policeStations
-        .filter((p) => p.districtId === d.districtId)
-        .reduce((s, p) => s + p.population, 0);
+      const sum = policeStations.filter((p) => p.districtId === d.districtId).reduce((s, p) => s + p.population, 0);
       expect(Math.abs(sum - d.population) / d.population, d.districtId).toBeLessThan(0.05);
     }
   });
@@ -75,20 +62,12 @@ describe('Varanasi range reference', () => {
   it('finds police stations by English, Hindi name and alias within a district', () => {
     expect(findPoliceStation('Jaunpur', 'line bazar')?.policeStationId).toBe('jaunpur-line-bazar');
     expect(findPoliceStation('जौनपुर', 'लाइन बाजार')?.policeStationId).toBe('jaunpur-line-bazar');
-    expect(findPoliceStation('jaunpur', 'थाना लाइन बाज़ार')?.policeStationId).toBe(
-      'jaunpur-line-bazar',
-    );
+    expect(findPoliceStation('jaunpur', 'थाना लाइन बाज़ार')?.policeStationId).toBe('jaunpur-line-bazar');
     expect(findPoliceStation('Varanasi', 'सारनाथ')?.policeStationId).toBe('varanasi-sarnath');
-    expect(findPoliceStation('varanasi', 'Lalpur Pandeypur')?.policeStationId).toBe(
-      'varanasi-lalpur-pandeypur',
-    );
+    expect(findPoliceStation('varanasi', 'Lalpur Pandeypur')?.policeStationId).toBe('varanasi-lalpur-pandeypur');
     expect(findPoliceStation('Varanasi', 'PS Cantonment')?.policeStationId).toBe('varanasi-cantt');
-    expect(findPoliceStation('Chandauli', 'DDU Nagar')?.policeStationId).toBe(
-      'chandauli-mughalsarai',
-    );
-    expect(findPoliceStation('Ghazipur', 'Zamania Thana')?.policeStationId).toBe(
-      'ghazipur-zamania',
-    );
+    expect(findPoliceStation('Chandauli', 'DDU Nagar')?.policeStationId).toBe('chandauli-mughalsarai');
+    expect(findPoliceStation('Ghazipur', 'Zamania Thana')?.policeStationId).toBe('ghazipur-zamania');
   });
 
   it('keeps same-named stations apart by district', () => {

@@ -110,14 +110,7 @@ const varanasi = stations('varanasi', [
   ['Dashashwamedh', 'दशाश्वमेध', 25.307, 83.01, 80_000, ['Dashaswamedh', 'Dasaswamedh']],
   ['Adampur', 'आदमपुर', 25.33, 83.025, 120_000],
   ['Jaitpura', 'जैतपुरा', 25.329, 83.005, 130_000],
-  [
-    'Lalpur-Pandeypur',
-    'लालपुर-पाण्डेयपुर',
-    25.344,
-    82.99,
-    180_000,
-    ['Lalpur', 'Pandeypur', 'लालपुर पांडेयपुर'],
-  ],
+  ['Lalpur-Pandeypur', 'लालपुर-पाण्डेयपुर', 25.344, 82.99, 180_000, ['Lalpur', 'Pandeypur', 'लालपुर पांडेयपुर']],
   ['Cantt', 'कैंट', 25.335, 82.975, 160_000, ['Cantonment', 'Cantt.', 'Cant', 'कैण्ट']],
   ['Sigra', 'सिगरा', 25.319, 82.988, 170_000],
   ['Bhelupur', 'भेलूपुर', 25.296, 83.0, 150_000],
@@ -197,14 +190,7 @@ const ghazipur = stations('ghazipur', [
 
 const chandauli = stations('chandauli', [
   ['Chandauli', 'चंदौली', 25.26, 83.27, 170_000, ['Chandauli Kotwali', 'Kotwali']],
-  [
-    'Mughalsarai',
-    'मुगलसराय',
-    25.28,
-    83.12,
-    230_000,
-    ['Mughal Sarai', 'DDU Nagar', 'Pt. Deen Dayal Upadhyaya Nagar'],
-  ],
+  ['Mughalsarai', 'मुगलसराय', 25.28, 83.12, 230_000, ['Mughal Sarai', 'DDU Nagar', 'Pt. Deen Dayal Upadhyaya Nagar']],
   ['Sakaldiha', 'सकलडीहा', 25.39, 83.37, 130_000],
   ['Chakia', 'चकिया', 25.05, 83.22, 140_000],
   ['Naugarh', 'नौगढ़', 24.83, 83.29, 80_000],
@@ -221,12 +207,7 @@ const chandauli = stations('chandauli', [
   ['Baburi', 'बबुरी', 25.17, 83.2, 90_000],
 ]);
 
-export const policeStations: readonly PoliceStation[] = [
-  ...varanasi,
-  ...jaunpur,
-  ...ghazipur,
-  ...chandauli,
-];
+export const policeStations: readonly PoliceStation[] = [...varanasi, ...jaunpur, ...ghazipur, ...chandauli];
 
 /**
  * Comparable form of a name: case, spacing, punctuation, a "PS"/"Thana" prefix or suffix and
@@ -279,7 +260,6 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
   const rad = Math.PI / 180;
   const dLat = (lat2 - lat1) * rad;
   const dLon = (lon2 - lon1) * rad;
-  const a =
-    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(a));
 }

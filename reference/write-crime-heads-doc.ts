@@ -89,8 +89,7 @@ export function renderCrimeHeadsDoc(): string {
     ...sectionMappings
       .filter((m) => m.act !== 'IPC' && m.act !== 'BNS')
       .map(
-        (m) =>
-          `| ${m.act} | ${cited(m)} | \`${m.crimeHeadId}\` | ${crimeHeadById(m.crimeHeadId)?.crimeGroup ?? ''} |`,
+        (m) => `| ${m.act} | ${cited(m)} | \`${m.crimeHeadId}\` | ${crimeHeadById(m.crimeHeadId)?.crimeGroup ?? ''} |`,
       ),
     '',
     '## Acts',

@@ -4,9 +4,7 @@ import { citedSection, parseActsSections, type ParsedSection } from './sections.
 
 /** 'ACT section[(sub)] head' per entry, compact enough to read a case at a glance. */
 function brief(text: string, defaultAct?: Act): string[] {
-  return parseActsSections(text, defaultAct).map(
-    (p) => `${p.act ?? '?'} ${citedSection(p)} ${p.crimeHeadId ?? '-'}`,
-  );
+  return parseActsSections(text, defaultAct).map((p) => `${p.act ?? '?'} ${citedSection(p)} ${p.crimeHeadId ?? '-'}`);
 }
 
 describe('parseActsSections', () => {
@@ -26,22 +24,11 @@ describe('parseActsSections', () => {
     ['25/27 Arms Act', ['ARMS 25 illegal_arms_possession', 'ARMS 27 arms_use']],
     [
       'IPC 147, 148, 149, 307 & 7 CLA Act',
-      [
-        'IPC 147 rioting',
-        'IPC 148 rioting',
-        'IPC 149 unlawful_assembly',
-        'IPC 307 attempt_to_murder',
-        '? 7 -',
-      ],
+      ['IPC 147 rioting', 'IPC 148 rioting', 'IPC 149 unlawful_assembly', 'IPC 307 attempt_to_murder', '? 7 -'],
     ],
     [
       'BNS 191(2), 191(3), 190, 109(1)',
-      [
-        'BNS 191(2) rioting',
-        'BNS 191(3) rioting',
-        'BNS 190 unlawful_assembly',
-        'BNS 109(1) attempt_to_murder',
-      ],
+      ['BNS 191(2) rioting', 'BNS 191(3) rioting', 'BNS 190 unlawful_assembly', 'BNS 109(1) attempt_to_murder'],
     ],
     ['60 Excise Act', ['EXCISE 60 illicit_liquor']],
     ['धारा 60 आबकारी अधिनियम', ['EXCISE 60 illicit_liquor']],
@@ -56,26 +43,13 @@ describe('parseActsSections', () => {
     ['379 IPC 25 Arms Act', ['IPC 379 theft', 'ARMS 25 illegal_arms_possession']],
     [
       'IPC 420, 467, 468, 471 & 66D IT Act',
-      [
-        'IPC 420 cheating',
-        'IPC 467 forgery',
-        'IPC 468 forgery',
-        'IPC 471 forgery',
-        'IT 66D cyber_fraud',
-      ],
+      ['IPC 420 cheating', 'IPC 467 forgery', 'IPC 468 forgery', 'IPC 471 forgery', 'IT 66D cyber_fraud'],
     ],
     [
       '376, 506 IPC & 3/4 POCSO Act',
-      [
-        'IPC 376 rape',
-        'IPC 506 criminal_intimidation',
-        'POCSO 3/4 pocso_penetrative_sexual_assault',
-      ],
+      ['IPC 376 rape', 'IPC 506 criminal_intimidation', 'POCSO 3/4 pocso_penetrative_sexual_assault'],
     ],
-    [
-      '3(1)(r), 3(2)(v) SC/ST Act',
-      ['SCST 3(1)(r) sc_st_atrocity', 'SCST 3(2)(v) sc_st_atrocity_enhancement'],
-    ],
+    ['3(1)(r), 3(2)(v) SC/ST Act', ['SCST 3(1)(r) sc_st_atrocity', 'SCST 3(2)(v) sc_st_atrocity_enhancement']],
     ['3(1)(द) एससी/एसटी एक्ट', ['SCST 3(1)(r) sc_st_atrocity']],
     ['u/s 354(D), 509 I.P.C.', ['IPC 354D stalking', 'IPC 509 insult_to_modesty']],
     ['120 B, 304-A IPC', ['IPC 120B criminal_conspiracy', 'IPC 304A death_by_negligence']],
@@ -128,34 +102,21 @@ describe('parseActsSections', () => {
         crimeGroup: null,
       },
     ]);
-    expect(
-      parseActsSections('Sec. 3 Prevention of Damage to Public Property Act')[0]?.actText,
-    ).toBe('Prevention of Damage to Public Property Act');
-  });
-
-  it('gives the default act an empty actText', () => {
-    expect(parseActsSections('323, 504, 506', 'IPC').map((p) => [p.actText, p.crimeGroup])).toEqual(
-      [
-        ['', 'violent'],
-        ['', 'other'],
-        ['', 'other'],
-      ],
+    expect(parseActsSections('Sec. 3 Prevention of Damage to Public Property Act')[0]?.actText).toBe(
+      'Prevention of Damage to Public Property Act',
     );
   });
 
+  it('gives the default act an empty actText', () => {
+    expect(parseActsSections('323, 504, 506', 'IPC').map((p) => [p.actText, p.crimeGroup])).toEqual([
+      ['', 'violent'],
+      ['', 'other'],
+      ['', 'other'],
+    ]);
+  });
+
   it('returns [] for text without sections', () => {
-    for (const text of [
-      '',
-      '   ',
-      'NA',
-      'n/a',
-      '—',
-      '((((',
-      'IPC',
-      'Arms Act',
-      'धारा',
-      'garbage !!',
-    ]) {
+    for (const text of ['', '   ', 'NA', 'n/a', '—', '((((', 'IPC', 'Arms Act', 'धारा', 'garbage !!']) {
       expect(parseActsSections(text, 'IPC'), text).toEqual([]);
     }
   });

@@ -16,12 +16,7 @@
  * under special laws ("8/20" = section 8 punished under section 20; "25/27" with no row of its
  * own = 25 and 27).
  */
-import {
-  lookupCrimeHead,
-  sectionMappings,
-  type Act,
-  type CrimeGroup,
-} from '../../reference/crime-heads.ts';
+import { lookupCrimeHead, sectionMappings, type Act, type CrimeGroup } from '../../reference/crime-heads.ts';
 
 export interface ParsedSection {
   /** null: an act not in the reference list (actText says which), or no act at all. */
@@ -80,10 +75,7 @@ const actPatterns: [act: Act | null, pattern: string][] = [
   ['ARMS', String.raw`Arms|A\.\s?Act|आर्म्स|आयुध|शस्त्र(?=\s*अधिनियम)`],
   ['EXCISE', String.raw`(?:U\.?\s?P\.?\s*)?Excise|Ex\.\s?Act|आबकारी`],
   ['GAMBLING', String.raw`(?:Public\s+)?(?:Gambling|Gaming)|जुआ|(?:सार्वजनिक\s+)?द्यूत`],
-  [
-    'IT',
-    String.raw`(?:I\.?\s?T\.?|Information\s+Technology)(?=\s*Act)|आईटी(?=\s*(?:एक्ट|अधिनियम))|सूचना\s+प्रौद्योगिकी`,
-  ],
+  ['IT', String.raw`(?:I\.?\s?T\.?|Information\s+Technology)(?=\s*Act)|आईटी(?=\s*(?:एक्ट|अधिनियम))|सूचना\s+प्रौद्योगिकी`],
   [
     'COW',
     String.raw`(?:U\.?\s?P\.?\s*)?(?:Prevention\s+of\s+)?Cow\s+Slaughter(?:\s+Prevention)?|Gau\s*-?\s*Vadh(?:\s+Nivaran)?|Gowadh|(?:उ${D}प्र${D}\s*)?(?:गो|गौ)[\s-]?वध(?:\s+निवारण)?`,
@@ -109,12 +101,10 @@ const actRegexes = actPatterns.map(
 /** A section: number, letter ('304A', '304-A', '120 B'), sub-sections ('(1)(r)'). */
 const sectionRegex =
   /(\d{1,4})(?:-?([A-Za-z]{1,2})(?![A-Za-z])|\s?-\s?([A-Za-z])(?![A-Za-z])|\s([A-E])(?![\p{L}\p{M}.]))?((?:\s*\(\s*[0-9A-Za-z\u0900-\u097f]{1,5}\s*\))*)/uy;
-const conjRegex =
-  /(?:&|\+|;|।|r\s*\/\s*w|read\s+with|(?:and|or|with|सपठित|एवं|तथा|और|व)(?![\p{L}\p{M}]))/iuy;
+const conjRegex = /(?:&|\+|;|।|r\s*\/\s*w|read\s+with|(?:and|or|with|सपठित|एवं|तथा|और|व)(?![\p{L}\p{M}]))/iuy;
 const noiseRegex =
   /(?:u\s*\/\s*s\.?|sections?|secs?\.?|धाराओं|धाराएं|धाराएँ|धारायें|धारा|अन्तर्गत|अंतर्गत|under)(?![\p{L}\p{M}])/iuy;
-const unknownActWordRegex =
-  /(?:act|अधिनियम|एक्ट|ऐक्ट)(?:\s*,?\s*(?:18|19|20)\d{2})?(?![\p{L}\p{M}])/iuy;
+const unknownActWordRegex = /(?:act|अधिनियम|एक्ट|ऐक्ट)(?:\s*,?\s*(?:18|19|20)\d{2})?(?![\p{L}\p{M}])/iuy;
 const wordRegex = /[\p{L}\p{M}][\p{L}\p{M}.0]*/uy;
 /** Words that may precede an unknown act's name without being part of it. */
 const fillerWords = new Set(['of', 'the', 'in', 'under', 'की', 'के', 'का', 'में']);
@@ -207,9 +197,7 @@ function tokenize(text: string): Token[] {
       continue;
     }
     if ((m = matchAt(sectionRegex, text, i))) {
-      const subSections = [...(m[5] ?? '').matchAll(/\(\s*([^()\s]+)\s*\)/g)].map(
-        (s) => s[1] ?? '',
-      );
+      const subSections = [...(m[5] ?? '').matchAll(/\(\s*([^()\s]+)\s*\)/g)].map((s) => s[1] ?? '');
       push({
         kind: 'section',
         number: m[1] ?? '',
@@ -231,8 +219,7 @@ function tokenize(text: string): Token[] {
     }
     if ((m = matchAt(unknownActWordRegex, text, i))) {
       while (words.length > 0 && fillerWords.has((words[0] ?? '').toLowerCase())) words.shift();
-      if (words.length > 0)
-        push({ kind: 'act', act: null, text: `${words.join(' ')} ${m[0].trim()}` });
+      if (words.length > 0) push({ kind: 'act', act: null, text: `${words.join(' ')} ${m[0].trim()}` });
       i += m[0].length;
       continue;
     }
@@ -304,12 +291,7 @@ function partText(t: SectionToken): string {
   return `${t.number}${t.letter}${t.subSections.map((s) => `(${s})`).join('')}`;
 }
 
-function withHead(
-  act: Act | null,
-  actText: string,
-  section: string,
-  subSection: string | null,
-): ParsedSection {
+function withHead(act: Act | null, actText: string, section: string, subSection: string | null): ParsedSection {
   const head = act ? lookupCrimeHead(act, section, subSection) : undefined;
   return {
     act,
