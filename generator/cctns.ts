@@ -16,7 +16,7 @@ import {
   canonicalName,
   meanAppearances,
   PersonFactory,
-  randomPersonName,
+  randomName,
   renderPerson,
   RepeatPool,
   repeatSlotProbability,
@@ -210,6 +210,7 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
   const homonymEvery = Math.max(20, Math.floor((expectedRows * (1 - repeatSlotProbability)) / (homonymTarget + 1)));
   const recentSingles: { person: Person; name: string }[][] = input.districtNames.map(() => []);
   const homonymPairs: HomonymPair[] = [];
+  const homonymOf = new Map<Person, { person: Person; name: string }>();
   let singlesCreated = 0;
 
   const result: CctnsResult = {
@@ -369,7 +370,7 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
             const orig = rng.pick(recent);
             const homeStation = (districtStationTables[s.districtIndex] as WeightedTable<StationInfo>).pick(rng);
             person = factory.createHomonym(orig.person, year, homeStation.index, homeStation.urban);
-            (person as Person & { forcedName?: string }).forcedName = orig.name;
+            homonymOf.set(person, orig);
           } else {
             const homeStation = rng.chance(0.75) ? s : (districtStationTables[s.districtIndex] as WeightedTable<StationInfo>).pick(rng);
             person = factory.create({
@@ -389,16 +390,16 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
       persons.forEach((person, a) => {
         const home = stations[person.stationIndex] as StationInfo;
         const r = renderPerson(rng, person, home, year);
-        const forced = (person as Person & { forcedName?: string }).forcedName;
-        if (forced !== undefined) {
-          const origScript: Script = isDevanagari(forced) ? 'devanagari' : 'latin';
-          r.name = forced;
+        const orig = homonymOf.get(person);
+        if (orig) {
+          const origScript: Script = isDevanagari(orig.name) ? 'devanagari' : 'latin';
+          r.name = orig.name;
           r.fatherName = canonicalName(person.father, origScript);
           r.alias = '';
-          const orig = (recentSingles[s.districtIndex] ?? []).find((x) => x.name === forced);
-          if (orig) {
+          homonymOf.delete(person);
+          {
             homonymPairs.push({
-              name: forced,
+              name: orig.name,
               district: s.districtEn,
               personIds: [orig.person.personId, person.personId],
               fatherNames: [canonicalName(orig.person.father, 'latin'), canonicalName(person.father, 'latin')],
@@ -454,7 +455,7 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
       // Vehicle theft: a stolen vehicle with a registration that the vehicle files carry too.
       let plate: Plate | undefined;
       let model: (typeof vehicleModels)[number] | undefined;
-      const complainant = randomPersonName(rng, script);
+      const complainant = randomName(rng);
       if (recipe.facts === 'vehicle_theft') {
         model = rng.weighted(vehicleModels, [20, 14, 10, 14, 8, 10, 3, 3, 3, 4, 6]);
         const rto = rng.chance(0.85) ? (rtoByDistrict[s.districtId] ?? '65') : rng.pick(Object.values(rtoByDistrict));
@@ -462,7 +463,7 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
         input.vehicles.add({
           plate,
           model,
-          ownerName: canonicalName({ religion: 'hindu', sex: 'M', mohd: false, first: { en: '', hi: '' } }, 'latin') && complainant.name,
+          ownerName: canonicalName(complainant.name, 'latin'),
           station: s,
           firNumber,
           firYear: year,
@@ -475,8 +476,8 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
       const occurredMinute = (from ?? reg) - occurredDay * minutesPerDay;
       const facts = briefFacts(rng, recipe.facts, {
         lang,
-        complainant: complainant.name,
-        complainantFather: rng.chance(0.8) ? complainant.father : '',
+        complainant: canonicalName(complainant.name, script),
+        complainantFather: rng.chance(0.8) ? canonicalName(complainant.father, script) : '',
         complainantHome: lang === 'hi' ? where.hi : where.en,
         place,
         date: formatCctns(occurredDay * minutesPerDay).slice(0, 10),

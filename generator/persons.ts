@@ -402,11 +402,7 @@ export class RepeatPool {
 }
 
 /** A name and father's name for someone who is not an accused (complainants, informants, owners). */
-export function randomPersonName(
-  rng: Rng,
-  script: Script,
-  sex: Sex = 'M',
-): { name: string; father: string } {
+export function randomName(rng: Rng, sex: Sex = 'M'): { name: PersonName; father: PersonName } {
   const name = makeName(rng, sex === 'T' ? 'M' : sex, rng.chance(0.22) ? 'muslim' : 'hindu');
-  return { name: canonicalName(name, script), father: canonicalName(makeFather(rng, name), script) };
+  return { name, father: makeFather(rng, name) };
 }

@@ -1,6 +1,7 @@
 import { latLngToCell } from 'h3-js';
 import type { z } from 'zod';
 import { StagingTable } from '../../lake/staging.ts';
+import { mostSeriousCrimeHead } from '../../reference/crime-heads.ts';
 import { findDistrict, findPoliceStation, kebabCase } from '../../reference/range.ts';
 import { accusedRow, type AccusedRow } from '../../schemas/cctns/accused-row.ts';
 import { firRow, type FirRow } from '../../schemas/cctns/fir-row.ts';
@@ -123,9 +124,7 @@ export async function ingestCctnsFile(ctx: IngestContext, filePath: string): Pro
       const id = firIdentity(r);
       const month = istMonth(r.registered_at);
       const sections = parseActsSections(r.acts_sections, r.registered_at.getTime() >= bnsFrom ? 'BNS' : 'IPC');
-      const principal =
-        sections.find((s) => s.crimeGroup !== null && s.crimeGroup !== 'other') ??
-        sections.find((s) => s.crimeHeadId !== null);
+      const principal = mostSeriousCrimeHead(sections.map((s) => s.crimeHeadId));
       const located = r.latitude !== null && r.longitude !== null;
       stFirs!.append({
         ...id,
