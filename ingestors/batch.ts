@@ -9,6 +9,7 @@ import { quarantine } from '../lake/quarantine.ts';
 import { StagingTable } from '../lake/staging.ts';
 import { writeTable, type WriteTableResult } from '../lake/table-writer.ts';
 import { istDate } from '../schemas/time.ts';
+import type { Profile } from './profile.ts';
 
 /**
  * The steps every ingestor shares: name the batch by the file's content, land the raw copy,
@@ -63,6 +64,8 @@ export interface IngestContext {
   now?: () => Date;
   /** Called as the file is read: bytes read so far and the file's size. */
   onProgress?: (bytes: number, total: number) => void;
+  /** Mapping profile of the export variant (header aliases, date formats, value maps). */
+  profile?: Profile;
   /** Test hook passed to the table writer: fail after upload, before commit. */
   failAfterUpload?: boolean;
 }

@@ -63,9 +63,3 @@ export async function* readCsv(
     input.destroy();
   }
 }
-
-/** Header cell → canonical column name: lower case, spaces and hyphens as underscores. */
-export function canonicalHeader(cell: string, aliases: Record<string, string> = {}): string {
-  const key = cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  return aliases[key] ?? key;
-}

@@ -2,6 +2,7 @@ import { defineCommand } from 'citty';
 import { withDuckDb } from '../../lake/duckdb.ts';
 import type { IngestSummary } from '../../ingestors/batch.ts';
 import { ingestPath, isSourceName, sourceNames } from '../../ingestors/index.ts';
+import { loadProfile } from '../../ingestors/profile.ts';
 import { cliContext, displayPath, exitCodes, lakeArgs, runVerb, UsageError } from '../context.ts';
 import { createProgress } from '../progress.ts';
 
@@ -31,6 +32,7 @@ export default defineCommand({
     source: { type: 'positional', required: true, description: `Source: ${sourceNames.join(', ')}` },
     path: { type: 'positional', required: true, description: 'File or folder to ingest' },
     ...lakeArgs,
+    profile: { type: 'string', description: 'Mapping profile (JSON/YAML) for a variant of the export', valueHint: 'file' },
     format: { type: 'enum', options: ['text', 'json'], default: 'text', description: 'Summary format on stdout' },
   },
   async run({ args }) {
@@ -40,9 +42,10 @@ export default defineCommand({
       }
       const source = args.source;
       const { config, lake } = cliContext(args);
+      const profile = args.profile ? loadProfile(args.profile, source) : undefined;
       const summaries = await withDuckDb(config, async (db) => {
         let progress = createProgress('reading');
-        return ingestPath({ lake, db, onProgress: (b, t) => progress.update(b, t) }, source, args.path, (f, i, n) => {
+        return ingestPath({ lake, db, profile, onProgress: (b, t) => progress.update(b, t) }, source, args.path, (f, i, n) => {
           progress.stop();
           progress = createProgress(`${i + 1}/${n} ${displayPath(f)}`.slice(-40), 'bytes');
         }).finally(() => progress.stop());

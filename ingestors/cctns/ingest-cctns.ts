@@ -18,7 +18,8 @@ import {
   type IngestSummary,
   type Reject,
 } from '../batch.ts';
-import { canonicalHeader, readCsv } from '../csv.ts';
+import { readCsv } from '../csv.ts';
+import { applyProfile, canonicalHeader } from '../profile.ts';
 import { firAccused } from './fir_accused.ts';
 import { firSections } from './fir_sections.ts';
 import { firs } from './firs.ts';
@@ -31,6 +32,7 @@ export const h3Resolution = 8;
 const bnsFrom = Date.parse('2024-06-30T18:30:00Z'); // 1 July 2024 00:00 IST
 
 type Kind = 'firs' | 'accused';
+const dateColumns = ['registered_at', 'occurred_from', 'occurred_to', 'last_updated_at', 'arrested_at'];
 
 function detectKind(header: string[], fileName: string): Kind {
   if (header.includes('accused_number')) return 'accused';
@@ -84,7 +86,7 @@ export async function ingestCctnsFile(ctx: IngestContext, filePath: string): Pro
 
   for await (const rec of readCsv(file.path, file.name, (b) => ctx.onProgress?.(b, file.size))) {
     if (!header) {
-      header = rec.fields.map((h) => canonicalHeader(h));
+      header = rec.fields.map((h) => canonicalHeader(h, ctx.profile));
       kind = detectKind(header, file.name);
       const expected: readonly string[] = kind === 'firs' ? firHeaders : accusedHeaders;
       const missing = expected.filter((h) => !header!.includes(h));
@@ -111,8 +113,9 @@ export async function ingestCctnsFile(ctx: IngestContext, filePath: string): Pro
     }
     const obj: Record<string, string> = {};
     for (let i = 0; i < header.length; i++) obj[header[i]!] = rec.fields[i]!;
+    const row = applyProfile(obj, ctx.profile, dateColumns);
     const parsed: z.ZodSafeParseResult<FirRow | AccusedRow> =
-      kind === 'firs' ? firRow.safeParse(obj) : accusedRow.safeParse(obj);
+      kind === 'firs' ? firRow.safeParse(row) : accusedRow.safeParse(row);
     if (!parsed.success) {
       rejects.push({ line: rec.line, ...firstIssue(parsed.error), raw: rec.raw });
       continue;
