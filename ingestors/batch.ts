@@ -149,6 +149,7 @@ export async function commitBatch(
   const results: WriteTableResult[] = [];
   for (const staged of input.tables) {
     staged.close();
+    if (staged.rowCount === 0) continue; // e.g. a JSON export without seizures
     results.push(
       await writeTable({
         lake,

@@ -5,7 +5,7 @@ import { ingestCctnsFile } from './cctns/ingest-cctns.ts';
 
 /** The ingestors by source name, with the file extensions each reads. */
 export const ingestors = {
-  cctns: { extensions: ['.csv'], ingestFile: ingestCctnsFile },
+  cctns: { extensions: ['.csv', '.json', '.jsonl', '.ndjson'], ingestFile: ingestCctnsFile },
 } as const satisfies Record<
   string,
   { extensions: readonly string[]; ingestFile: (ctx: IngestContext, file: string) => Promise<IngestSummary> }
@@ -18,7 +18,10 @@ export function isSourceName(name: string): name is SourceName {
   return name in ingestors;
 }
 
-/** Files to ingest for a path: the file itself, or the folder's matching files in name order. */
+/**
+ * Files to ingest for a path: the file itself, or the folder's matching files in name order
+ * (each CCTNS extract carries its FIR's reference, so their order does not matter).
+ */
 export function filesToIngest(source: SourceName, target: string): string[] {
   if (!fs.existsSync(target)) throw new IngestError(target, undefined, undefined, 'no such file or folder');
   if (fs.statSync(target).isFile()) return [target];
@@ -26,13 +29,7 @@ export function filesToIngest(source: SourceName, target: string): string[] {
   return (fs.readdirSync(target, { recursive: true }) as string[])
     .map((f) => path.join(target, f))
     .filter((f) => fs.statSync(f).isFile() && exts.includes(path.extname(f).toLowerCase()))
-    .sort(firsFirst);
-}
-
-/** FIR extracts before the accused extracts that refer to them; otherwise by name. */
-function firsFirst(a: string, b: string): number {
-  const rank = (f: string) => (/accused/i.test(path.basename(f)) ? 1 : 0);
-  return rank(a) - rank(b) || a.localeCompare(b);
+    .sort();
 }
 
 export async function ingestPath(

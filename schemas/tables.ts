@@ -1,11 +1,14 @@
 import type { TableDef } from '../lake/contract.ts';
 import { quarantine } from '../lake/quarantine.ts';
-import { firAccused } from '../ingestors/cctns/fir_accused.ts';
-import { firSections } from '../ingestors/cctns/fir_sections.ts';
-import { firs } from '../ingestors/cctns/firs.ts';
+import { cctnsTables } from '../ingestors/cctns/kinds.ts';
+import { crimeMonthly } from '../transforms/marts/crime_monthly.ts';
 
 /** Every table contract of the lake, for `crimelake tables` and the README's catalogue. */
-export const tableContracts: readonly TableDef[] = [firs, firSections, firAccused, quarantine];
+export const tableContracts: readonly TableDef[] = [
+  ...cctnsTables,
+  quarantine,
+  crimeMonthly,
+];
 
 export function contractOf(name: string): TableDef | undefined {
   return tableContracts.find((t) => t.name === name);

@@ -1,12 +1,7 @@
-import { latLngToCell } from 'h3-js';
-import type { z } from 'zod';
+import fs from 'node:fs';
+import readline from 'node:readline';
+import type { TableDef } from '../../lake/contract.ts';
 import { StagingTable } from '../../lake/staging.ts';
-import { mostSeriousCrimeHead } from '../../reference/crime-heads.ts';
-import { findDistrict, findPoliceStation, kebabCase } from '../../reference/range.ts';
-import { accusedRow, type AccusedRow } from '../../schemas/cctns/accused-row.ts';
-import { firRow, type FirRow } from '../../schemas/cctns/fir-row.ts';
-import { accusedHeaders, firHeaders } from '../../schemas/cctns/layout.ts';
-import { istMonth } from '../../schemas/time.ts';
 import {
   commitBatch,
   describeFile,
@@ -17,93 +12,80 @@ import {
   type IngestContext,
   type IngestSummary,
   type Reject,
+  type SourceFile,
 } from '../batch.ts';
 import { readCsv } from '../csv.ts';
 import { applyProfile, canonicalHeader } from '../profile.ts';
-import { firAccused } from './fir_accused.ts';
-import { firSections } from './fir_sections.ts';
-import { firs } from './firs.ts';
-import { parseActsSections } from './sections.ts';
+import { cctnsKinds, cctnsTables, type CctnsKind, type Lineage, type Staged } from './kinds.ts';
 
 export const source = 'cctns';
-/** H3 resolution of `firs.h3_cell` (~0.7 km² hexagons). */
-export const h3Resolution = 8;
-/** The Bharatiya Nyaya Sanhita replaced the IPC for offences registered from this instant. */
-const bnsFrom = Date.parse('2024-06-30T18:30:00Z'); // 1 July 2024 00:00 IST
 
-type Kind = 'firs' | 'accused';
-const dateColumns = ['registered_at', 'occurred_from', 'occurred_to', 'last_updated_at', 'arrested_at'];
-
-function detectKind(header: string[], fileName: string): Kind {
-  if (header.includes('accused_number')) return 'accused';
-  if (header.includes('acts_sections')) return 'firs';
-  throw new IngestError(
-    fileName,
-    1,
-    undefined,
-    `not a CCTNS FIR or accused extract: the header has neither acts_sections nor accused_number (found: ${header.join(', ')})`,
-  );
+/** Counts and rejects of one file as its records are read. */
+interface Tally {
+  rowsIn: number;
+  rowsLanded: number;
+  rejects: Reject[];
 }
 
-/** Identity of the station and FIR, shared by the FIR and accused extracts. */
-function firIdentity(row: { district: string; police_station: string; fir_number: string; fir_year: number }) {
-  const district = findDistrict(row.district);
-  const station = findPoliceStation(row.district, row.police_station);
-  const districtName = district?.nameEn ?? row.district;
-  const policeStationId = station?.policeStationId ?? `${kebabCase(districtName)}-${kebabCase(row.police_station)}`;
-  const firNumber = String(Number(row.fir_number)).padStart(4, '0');
-  return {
-    district: districtName,
-    police_station: station?.nameEn ?? row.police_station,
-    police_station_id: policeStationId,
-    is_known_police_station: station !== undefined,
-    fir_number: firNumber,
-    fir_id: `${policeStationId}/${row.fir_year}/${firNumber}`,
-  };
-}
-
-/** Ingests one CCTNS CSV extract (FIRs or accused, told apart by the header). */
-export async function ingestCctnsFile(ctx: IngestContext, filePath: string): Promise<IngestSummary> {
-  const { lake, db } = ctx;
-  const now = ctx.now?.() ?? new Date();
-  const file = await describeFile(filePath);
-  const previous = await findIngest(lake, source, file.batchId);
-  if (previous) {
-    lake.log.info('already ingested, nothing to do', { file: file.name, batch: file.batchId });
-    return { ...previous, file: file.name, alreadyIngested: true };
+function detectKind(header: string[], fileName: string): CctnsKind {
+  const k = cctnsKinds.find((c) => header.includes(c.marker));
+  if (!k) {
+    throw new IngestError(
+      fileName,
+      1,
+      undefined,
+      `not a CCTNS extract: the header has none of ${cctnsKinds.map((c) => c.marker).join(', ')} (found: ${header.join(', ')}); a mapping profile (--profile) can rename columns`,
+    );
   }
-  const rawKey = await landRaw(lake, source, file, now);
-  const lineage = { batch_id: file.batchId, source_file: file.name, ingested_at: now };
+  return k;
+}
 
-  const rejects: Reject[] = [];
+/** Validates one record of a kind and emits its rows; a failure becomes a reject. */
+function take(
+  ctx: IngestContext,
+  kind: CctnsKind,
+  record: Record<string, string>,
+  staged: Staged,
+  lineage: Lineage,
+  where: { line: number; fieldPrefix: string; raw: string },
+  tally: Tally,
+): boolean {
+  tally.rowsIn++;
+  const parsed = kind.row.safeParse(applyProfile(record, ctx.profile, kind.dateColumns));
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.error);
+    tally.rejects.push({ line: where.line, field: where.fieldPrefix + issue.field, reason: issue.reason, raw: where.raw });
+    return false;
+  }
+  kind.emit(parsed.data, staged, lineage);
+  tally.rowsLanded++;
+  return true;
+}
+
+async function stage(ctx: IngestContext, tables: readonly TableDef[]): Promise<Staged> {
+  const staged: Staged = new Map();
+  for (const t of tables) staged.set(t.name, await StagingTable.create(ctx.db, t));
+  return staged;
+}
+
+async function readCsvExtract(ctx: IngestContext, file: SourceFile, lineage: Omit<Lineage, 'source_line'>, tally: Tally) {
   let header: string[] | undefined;
-  let kind: Kind | undefined;
-  let rowsIn = 0;
-  let rowsLanded = 0;
-  let stFirs: StagingTable<typeof firs> | undefined;
-  let stSections: StagingTable<typeof firSections> | undefined;
-  let stAccused: StagingTable<typeof firAccused> | undefined;
-
+  let kind: CctnsKind | undefined;
+  let staged: Staged = new Map();
   for await (const rec of readCsv(file.path, file.name, (b) => ctx.onProgress?.(b, file.size))) {
-    if (!header) {
+    if (!header || !kind) {
       header = rec.fields.map((h) => canonicalHeader(h, ctx.profile));
       kind = detectKind(header, file.name);
-      const expected: readonly string[] = kind === 'firs' ? firHeaders : accusedHeaders;
-      const missing = expected.filter((h) => !header!.includes(h));
+      const missing = kind.headers.filter((h) => !header!.includes(h));
       if (missing.length > 0) {
         throw new IngestError(file.name, 1, missing[0], `column missing from the header (missing: ${missing.join(', ')})`);
       }
-      if (kind === 'firs') {
-        stFirs = await StagingTable.create(db, firs);
-        stSections = await StagingTable.create(db, firSections);
-      } else {
-        stAccused = await StagingTable.create(db, firAccused);
-      }
+      staged = await stage(ctx, kind.tables);
       continue;
     }
-    rowsIn++;
     if (rec.fields.length !== header.length) {
-      rejects.push({
+      tally.rowsIn++;
+      tally.rejects.push({
         line: rec.line,
         field: '(record)',
         reason: `expected ${header.length} columns, found ${rec.fields.length}`,
@@ -111,89 +93,144 @@ export async function ingestCctnsFile(ctx: IngestContext, filePath: string): Pro
       });
       continue;
     }
-    const obj: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++) obj[header[i]!] = rec.fields[i]!;
-    const row = applyProfile(obj, ctx.profile, dateColumns);
-    const parsed: z.ZodSafeParseResult<FirRow | AccusedRow> =
-      kind === 'firs' ? firRow.safeParse(row) : accusedRow.safeParse(row);
-    if (!parsed.success) {
-      rejects.push({ line: rec.line, ...firstIssue(parsed.error), raw: rec.raw });
-      continue;
-    }
-    rowsLanded++;
-    const line = { ...lineage, source_line: rec.line };
-    if (kind === 'firs') {
-      const r = parsed.data as FirRow;
-      const id = firIdentity(r);
-      const month = istMonth(r.registered_at);
-      const sections = parseActsSections(r.acts_sections, r.registered_at.getTime() >= bnsFrom ? 'BNS' : 'IPC');
-      const principal = mostSeriousCrimeHead(sections.map((s) => s.crimeHeadId));
-      const located = r.latitude !== null && r.longitude !== null;
-      stFirs!.append({
-        ...id,
-        month,
-        fir_year: r.fir_year,
-        registered_at: r.registered_at,
-        occurred_from: r.occurred_from,
-        occurred_to: r.occurred_to,
-        acts_sections: r.acts_sections,
-        crime_head_id: principal?.crimeHeadId ?? null,
-        crime_group: principal?.crimeGroup ?? null,
-        place: r.place,
-        beat: r.beat,
-        latitude: r.latitude,
-        longitude: r.longitude,
-        h3_cell: located ? latLngToCell(r.latitude!, r.longitude!, h3Resolution) : null,
-        status: r.status,
-        brief_facts: r.brief_facts,
-        last_updated_at: r.last_updated_at,
-        ...line,
-      });
-      sections.forEach((s, i) =>
-        stSections!.append({
-          fir_id: id.fir_id,
-          district: id.district,
-          month,
-          section_number: i + 1,
-          act: s.act,
-          act_text: s.actText,
-          section: s.section,
-          sub_section: s.subSection,
-          crime_head_id: s.crimeHeadId,
-          crime_group: s.crimeGroup,
-          ...line,
-        }),
-      );
-    } else {
-      const r = parsed.data as AccusedRow;
-      const id = firIdentity(r);
-      stAccused!.append({
-        fir_id: id.fir_id,
-        district: id.district,
-        month: istMonth(r.registered_at),
-        accused_number: r.accused_number,
-        name: r.name,
-        alias: r.alias,
-        father_name: r.father_name,
-        sex: r.sex,
-        age: r.age,
-        address: r.address,
-        is_arrested: r.is_arrested,
-        arrested_at: r.arrested_at,
-        ...line,
-      });
-    }
+    const record: Record<string, string> = {};
+    for (let i = 0; i < header.length; i++) record[header[i]!] = rec.fields[i]!;
+    take(ctx, kind, record, staged, { ...lineage, source_line: rec.line }, { line: rec.line, fieldPrefix: '', raw: rec.raw }, tally);
   }
   if (!header) throw new IngestError(file.name, undefined, undefined, 'the file is empty (no header line)');
-  const tables = [stFirs, stSections, stAccused].filter((t): t is NonNullable<typeof t> => t !== undefined);
+  return staged;
+}
+
+/** JSON values as the text cells the row schemas read. */
+function cells(o: Record<string, unknown>, ctx: IngestContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (Array.isArray(v) || (v !== null && typeof v === 'object')) continue;
+    out[canonicalHeader(k, ctx.profile)] = v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'Y' : 'N') : String(v);
+  }
+  return out;
+}
+
+/** One FIR of the JSON export with its nested accused, victims, arrests, seizures and reports. */
+function takeJsonFir(
+  ctx: IngestContext,
+  fir: unknown,
+  recordNo: number,
+  label: string,
+  staged: Staged,
+  lineage: Omit<Lineage, 'source_line'>,
+  tally: Tally,
+): void {
+  const raw = JSON.stringify(fir);
+  if (fir === null || typeof fir !== 'object' || Array.isArray(fir)) {
+    tally.rowsIn++;
+    tally.rejects.push({ line: recordNo, field: `${label}`, reason: 'an FIR record must be a JSON object', raw });
+    return;
+  }
+  const obj = fir as Record<string, unknown>;
+  const firCells = cells(obj, ctx);
+  const line = { ...lineage, source_line: recordNo };
+  const ok = take(ctx, cctnsKinds[0]!, firCells, staged, line, { line: recordNo, fieldPrefix: `${label}.`, raw }, tally);
+  const ref = {
+    district: firCells.district ?? '',
+    police_station: firCells.police_station ?? '',
+    fir_number: firCells.fir_number ?? '',
+    fir_year: firCells.fir_year ?? '',
+    registered_at: firCells.registered_at ?? '',
+  };
+  for (const kind of cctnsKinds.slice(1)) {
+    const items = obj[kind.jsonArray ?? kind.name];
+    if (items === undefined || items === null) continue;
+    if (!Array.isArray(items)) {
+      tally.rowsIn++;
+      tally.rejects.push({ line: recordNo, field: `${label}.${kind.jsonArray}`, reason: 'must be an array', raw });
+      continue;
+    }
+    items.forEach((item, i) => {
+      const where = { line: recordNo, fieldPrefix: `${label}.${kind.jsonArray}[${i}].`, raw: JSON.stringify(item) };
+      if (!ok) {
+        // The FIR itself was rejected: its children go to quarantine with it, never orphaned.
+        tally.rowsIn++;
+        tally.rejects.push({ ...where, field: `${label}.${kind.jsonArray}[${i}]`, reason: 'its FIR was rejected' });
+        return;
+      }
+      const cellsOf = item !== null && typeof item === 'object' && !Array.isArray(item) ? cells(item as Record<string, unknown>, ctx) : {};
+      take(ctx, kind, { ...cellsOf, ...ref }, staged, line, where, tally);
+    });
+  }
+}
+
+/** Line and column of a JSON.parse error position, for the message. */
+function jsonErrorAt(text: string, error: Error): { line: number; message: string } {
+  const m = /position (\d+)/.exec(error.message);
+  const pos = m ? Number(m[1]) : text.length;
+  const line = text.slice(0, pos).split('\n').length;
+  return { line, message: `not valid JSON (${error.message.replace(/^JSON\.parse: /, '')})` };
+}
+
+async function readJsonExport(ctx: IngestContext, file: SourceFile, lineage: Omit<Lineage, 'source_line'>, tally: Tally) {
+  const staged = await stage(ctx, cctnsTables);
+  if (/\.(jsonl|ndjson)$/i.test(file.name)) {
+    const rl = readline.createInterface({ input: fs.createReadStream(file.path, 'utf8'), crlfDelay: Infinity });
+    let lineNo = 0;
+    for await (const text of rl) {
+      lineNo++;
+      if (text.trim() === '') continue;
+      let fir: unknown;
+      try {
+        fir = JSON.parse(text);
+      } catch (error) {
+        tally.rowsIn++;
+        tally.rejects.push({ line: lineNo, field: '(record)', reason: jsonErrorAt(text, error as Error).message, raw: text });
+        continue;
+      }
+      takeJsonFir(ctx, fir, lineNo, 'fir', staged, lineage, tally);
+    }
+    return staged;
+  }
+  const text = fs.readFileSync(file.path, 'utf8');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    const at = jsonErrorAt(text, error as Error);
+    throw new IngestError(file.name, at.line, undefined, `${at.message}; nothing from this file was ingested`);
+  }
+  const list = Array.isArray(doc) ? doc : (doc as { firs?: unknown } | null)?.firs;
+  if (!Array.isArray(list)) {
+    throw new IngestError(file.name, 1, 'firs', 'a CCTNS JSON export is an array of FIRs or an object with a "firs" array');
+  }
+  list.forEach((fir, i) => takeJsonFir(ctx, fir, i + 1, `firs[${i}]`, staged, lineage, tally));
+  return staged;
+}
+
+/**
+ * Ingests one CCTNS export: a CSV extract (FIRs, accused, victims, arrests, seizures or final
+ * reports, told apart by the header) or the JSON export of the CCTNS API (FIRs with nested records).
+ */
+export async function ingestCctnsFile(ctx: IngestContext, filePath: string): Promise<IngestSummary> {
+  const { lake } = ctx;
+  const now = ctx.now?.() ?? new Date();
+  const file = await describeFile(filePath);
+  const previous = await findIngest(lake, source, file.batchId);
+  if (previous) {
+    lake.log.info('already ingested, nothing to do', { file: file.name, batch: file.batchId });
+    return { ...previous, file: file.name, alreadyIngested: true };
+  }
+  const lineage = { batch_id: file.batchId, source_file: file.name, ingested_at: now };
+  const tally: Tally = { rowsIn: 0, rowsLanded: 0, rejects: [] };
+  const isJson = /\.(json|jsonl|ndjson)$/i.test(file.name);
+  // Read and validate first: a file that cannot be read at all leaves no trace in the lake.
+  const staged = isJson ? await readJsonExport(ctx, file, lineage, tally) : await readCsvExtract(ctx, file, lineage, tally);
+  const rawKey = await landRaw(lake, source, file, now);
   return commitBatch(ctx, {
     source,
     file,
     rawKey,
-    rowsIn,
-    rowsLanded,
-    tables: tables as StagingTable<typeof firs>[],
-    rejects,
+    rowsIn: tally.rowsIn,
+    rowsLanded: tally.rowsLanded,
+    tables: [...staged.values()],
+    rejects: tally.rejects,
     ingestedAt: now,
   });
 }

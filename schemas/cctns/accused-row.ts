@@ -1,27 +1,15 @@
 import { z } from 'zod';
-import {
-  integerIn,
-  istDateTime,
-  optionalOneOf,
-  optionalIntegerIn,
-  optionalIstDateTime,
-  optionalText,
-  requiredText,
-  yesNo,
-} from '../fields.ts';
+import { integerIn, optionalIntegerIn, optionalIstDateTime, optionalText, requiredText, yesNo } from '../fields.ts';
+import { firRef, sex } from './child-rows.ts';
 
 /** One line of the CCTNS accused extract (see layout.ts), validated and typed. */
 export const accusedRow = z.object({
-  district: requiredText,
-  police_station: requiredText,
-  fir_number: requiredText.pipe(z.string().regex(/^\d{1,6}$/, 'FIR number must be 1–6 digits')),
-  fir_year: integerIn(1950, 2100),
-  registered_at: istDateTime,
+  ...firRef,
   accused_number: integerIn(1, 999),
   name: requiredText,
   alias: optionalText,
   father_name: optionalText,
-  sex: optionalOneOf({ m: 'M', male: 'M', पुरुष: 'M', f: 'F', female: 'F', महिला: 'F', t: 'T', transgender: 'T' }),
+  sex,
   age: optionalIntegerIn(0, 120),
   address: optionalText,
   is_arrested: yesNo,

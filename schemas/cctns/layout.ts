@@ -48,3 +48,47 @@ export const firStatuses = [
   'Final Report Filed',
   'Untraced',
 ] as const;
+
+/** The FIR identity columns every child extract starts with. */
+const firRef = ['district', 'police_station', 'fir_number', 'fir_year', 'registered_at'] as const;
+
+export const victimHeaders = [
+  ...firRef,
+  'victim_number', // 1, 2, … within the FIR
+  'name', // may be empty (withheld, e.g. sexual offences)
+  'sex', // M | F | T
+  'age',
+  'address',
+] as const;
+
+export const arrestHeaders = [
+  ...firRef,
+  'accused_number', // the accused of the FIR who was arrested
+  'name',
+  'arrested_at', // DD/MM/YYYY HH:mm IST
+  'arrest_place',
+  'arresting_officer', // name and rank, may be empty
+] as const;
+
+export const seizureHeaders = [
+  ...firRef,
+  'seizure_number', // 1, 2, … within the FIR
+  'property_type', // Vehicle | Cash | Narcotics | Arms | Liquor | Cattle | Mineral | Other
+  'description',
+  'quantity', // may be empty
+  'unit', // kg, litre, number, …
+  'value_inr', // may be empty
+  'registration_number', // vehicles only
+  'chassis_number',
+  'engine_number',
+  'seized_at', // DD/MM/YYYY HH:mm IST
+] as const;
+
+export const finalReportHeaders = [
+  ...firRef,
+  'report_number', // charge-sheet / final report number
+  'report_type', // Charge Sheet | Final Report | Untraced
+  'filed_at', // DD/MM/YYYY HH:mm IST
+  'court', // may be empty
+  'accused_charged', // how many accused are charge-sheeted, may be empty
+] as const;
