@@ -27,7 +27,10 @@ describe.each(lakeKinds)('crimelake CLI on a $kind lake', ({ make }) => {
     expect(sql.code).toBe(0);
     expect(sql.stdout).toBe('district,firs\nGhazipur,1\nJaunpur,2\n');
 
-    const json = await crimelake(['sql', 'select name from fir_accused order by accused_number', '--format', 'json'], env);
+    const json = await crimelake(
+      ['sql', 'select name from fir_accused order by accused_number', '--format', 'json'],
+      env,
+    );
     expect(JSON.parse(json.stdout)).toEqual([{ name: 'Rajesh Kumar Yadav' }, { name: 'सुनील कुमार मौर्य' }]);
 
     const tables = await crimelake(['tables'], env);
@@ -66,7 +69,11 @@ describe('crimelake CLI', () => {
     const cases: [string[], number, RegExp][] = [
       [['ingest', 'nosuch', '.'], 2, /^crimelake: unknown source "nosuch" \(one of: cctns/],
       [['ingest', 'cctns', '/no/such/file.csv'], 1, /^crimelake: \/no\/such\/file\.csv: no such file or folder$/],
-      [['sql', 'select * from no_such_table'], 1, /^crimelake: Catalog Error: Table with name no_such_table does not exist/],
+      [
+        ['sql', 'select * from no_such_table'],
+        1,
+        /^crimelake: Catalog Error: Table with name no_such_table does not exist/,
+      ],
       [['sql', 'select 1', '--format', 'parquet'], 2, /^crimelake: --format parquet needs --out FILE$/],
     ];
     for (const [args, code, message] of cases) {
@@ -81,7 +88,9 @@ describe('crimelake CLI', () => {
     const lake = tempDir('lake');
     await crimelake(['ingest', 'cctns', extracts()], { CRIMELAKE_LAKE: lake });
     const out = path.join(tempDir('out'), 'firs.parquet');
-    const r = await crimelake(['sql', 'select * from firs', '--format', 'parquet', '--out', out], { CRIMELAKE_LAKE: lake });
+    const r = await crimelake(['sql', 'select * from firs', '--format', 'parquet', '--out', out], {
+      CRIMELAKE_LAKE: lake,
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('wrote 3 rows');
     expect(fs.readFileSync(out).subarray(0, 4).toString()).toBe('PAR1');

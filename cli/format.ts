@@ -45,7 +45,10 @@ function csvField(s: string): string {
 }
 
 export function formatCsv(columns: string[], rows: Row[]): string {
-  return [columns.map(csvField).join(','), ...rows.map((r) => columns.map((c) => csvField(cellText(r[c]))).join(','))].join('\n');
+  return [
+    columns.map(csvField).join(','),
+    ...rows.map((r) => columns.map((c) => csvField(cellText(r[c]))).join(',')),
+  ].join('\n');
 }
 
 export function formatJson(rows: Row[]): string {

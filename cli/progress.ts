@@ -11,14 +11,12 @@ export interface Progress {
 
 export function createProgress(label: string, unit = ''): Progress {
   if (process.stderr.isTTY) {
-    const bar = new SingleBar(
-      {
-        format: `${label.padEnd(24)} [{bar}] {percentage}% {value}/{total}${unit ? ' ' + unit : ''} eta {eta_formatted}`,
-        stream: process.stderr,
-        hideCursor: true,
-        clearOnComplete: false,
-      },
-    );
+    const bar = new SingleBar({
+      format: `${label.padEnd(24)} [{bar}] {percentage}% {value}/{total}${unit ? ' ' + unit : ''} eta {eta_formatted}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: false,
+    });
     let started = false;
     return {
       update(done, total) {

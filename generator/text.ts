@@ -122,6 +122,8 @@ export interface FactsContext {
   accused: readonly string[];
   plate?: string;
   vehicle?: Bi;
+  /** Quantity recovered (litres, kg, grams, tablets, cartridges, cattle, rupees), as seized. */
+  qty: number;
 }
 
 type Template = (c: FactsContext, r: Rng) => string;
@@ -208,8 +210,8 @@ const templates: Record<FactsKind, { en: Template; hi: Template }> = {
     hi: (c, r) => `${complainantHi(c)} ने सूचना दी कि दिनांक ${c.date} को करीब ${c.time} बजे ${c.place} ${who(c)} ने उसके ${r.pick(['भाई', 'पुत्र', 'पिता', 'भतीजे'])} की ${r.pick(['गोली मारकर', 'धारदार हथियार से', 'लाठी-डंडों से पीटकर'])} हत्या कर दी। शव पोस्टमार्टम हेतु भेजा गया।`,
   },
   kidnapping: {
-    en: (c, r) => `${complainantEn(c)} reported that his ${r.int(9, 16)}-year-old son went to ${c.place} on ${c.date} and did not return; he suspects ${who(c)}.`,
-    hi: (c, r) => `${complainantHi(c)} ने बताया कि उसका ${r.int(9, 16)} वर्षीय पुत्र दिनांक ${c.date} को ${c.place} गया था जो वापस नहीं आया, उसे ${who(c)} पर शक है।`,
+    en: (c) => `${complainantEn(c)} reported that his ${c.qty}-year-old son went to ${c.place} on ${c.date} and did not return; he suspects ${who(c)}.`,
+    hi: (c) => `${complainantHi(c)} ने बताया कि उसका ${c.qty} वर्षीय पुत्र दिनांक ${c.date} को ${c.place} गया था जो वापस नहीं आया, उसे ${who(c)} पर शक है।`,
   },
   house_trespass: {
     en: (c) => `${complainantEn(c)} stated that on ${c.date} at about ${c.time} ${who(c)} entered his house, assaulted family members and threatened them.`,
@@ -224,7 +226,7 @@ const templates: Record<FactsKind, { en: Template; hi: Template }> = {
     hi: (c) => `${complainantHi(c)} का आरोप है कि ${who(c)} के उत्पीड़न से तंग आकर उसकी पुत्री ने दिनांक ${c.date} को आत्महत्या कर ली।`,
   },
   cruelty: {
-    en: (c, r) => `${complainantEn(c)} stated that her husband and in-laws ${who(c)} have been harassing and beating her for ${r.pick(['a motorcycle', 'Rs. 2 lakh', 'a car', 'gold jewellery'])} as dowry and turned her out of the house on ${c.date}.`,
+    en: (c, r) => `Complainant ${c.complainant} r/o ${c.complainantHome} stated that her husband and in-laws ${who(c)} have been harassing and beating her for ${r.pick(['a motorcycle', 'Rs. 2 lakh', 'a car', 'gold jewellery'])} as dowry and turned her out of the house on ${c.date}.`,
     hi: (c, r) => `वादिनी ${c.complainant} निवासी ${c.complainantHome} ने बताया कि पति व ससुराल वाले ${who(c)} दहेज में ${r.pick(['मोटरसाइकिल', 'दो लाख रुपये', 'चार पहिया वाहन', 'सोने के जेवरात'])} की मांग को लेकर मारपीट करते हैं तथा दिनांक ${c.date} को घर से निकाल दिया।`,
   },
   dowry_death: {
@@ -240,8 +242,8 @@ const templates: Record<FactsKind, { en: Template; hi: Template }> = {
     hi: (c) => `वादिनी (नाम गोपनीय) निवासी ${c.complainantHome} ने बताया कि ${who(c)} कॉलेज आते-जाते उसका पीछा करता है व बार-बार फोन करता है, दिनांक ${c.date} को धमकी दी।`,
   },
   kidnapping_of_woman: {
-    en: (c, r) => `${complainantEn(c)} reported that on ${c.date} ${who(c)} enticed away his ${r.int(15, 19)}-year-old daughter with intent to marry her.`,
-    hi: (c, r) => `${complainantHi(c)} ने बताया कि दिनांक ${c.date} को ${who(c)} उसकी ${r.int(15, 19)} वर्षीय पुत्री को शादी की नीयत से बहला-फुसलाकर भगा ले गया।`,
+    en: (c) => `${complainantEn(c)} reported that on ${c.date} ${who(c)} enticed away his ${c.qty}-year-old daughter with intent to marry her.`,
+    hi: (c) => `${complainantHi(c)} ने बताया कि दिनांक ${c.date} को ${who(c)} उसकी ${c.qty} वर्षीय पुत्री को शादी की नीयत से बहला-फुसलाकर भगा ले गया।`,
   },
   rape: {
     en: (c) => `Victim (identity withheld) r/o ${c.complainantHome} has alleged sexual assault by ${who(c)} on ${c.date}. Medical examination conducted; statement under section 164 to be recorded.`,
@@ -272,40 +274,40 @@ const templates: Record<FactsKind, { en: Template; hi: Template }> = {
     hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} चेकिंग के दौरान ${who(c)} को शराब के नशे में ${vehicleOf(c, r)} चलाते पाया गया।`,
   },
   liquor: {
-    en: (c, r) => `On ${c.date} at ${c.time} the police team acting on a tip-off arrested ${who(c)} near ${c.place} with ${r.int(5, 60)} litres of illicit ${r.pick(['country-made (kachchi) liquor', 'raw liquor', 'liquor in pouches'])}.`,
-    hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे मुखबिर की सूचना पर पुलिस टीम द्वारा ${c.place} से ${who(c)} को ${r.int(5, 60)} लीटर ${r.pick(['अवैध कच्ची शराब', 'अवैध देशी शराब', 'पाउच शराब'])} के साथ गिरफ्तार किया गया।`,
+    en: (c, r) => `On ${c.date} at ${c.time} the police team acting on a tip-off arrested ${who(c)} near ${c.place} with ${c.qty} litres of illicit ${r.pick(['country-made (kachchi) liquor', 'raw liquor', 'liquor in pouches'])}.`,
+    hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे मुखबिर की सूचना पर पुलिस टीम द्वारा ${c.place} से ${who(c)} को ${c.qty} लीटर ${r.pick(['अवैध कच्ची शराब', 'अवैध देशी शराब', 'पाउच शराब'])} के साथ गिरफ्तार किया गया।`,
   },
   ganja: {
-    en: (c, r) => `On ${c.date} at ${c.time} during patrolling near ${c.place}, ${who(c)} was arrested with ${(r.int(5, 250) / 10).toFixed(1)} kg ganja. Recovery memo prepared.`,
-    hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे गश्त के दौरान ${c.place} से ${who(c)} को ${(r.int(5, 250) / 10).toFixed(1)} किलो गांजा के साथ गिरफ्तार किया गया। फर्द बरामदगी तैयार की गई।`,
+    en: (c) => `On ${c.date} at ${c.time} during patrolling near ${c.place}, ${who(c)} was arrested with ${c.qty.toFixed(1)} kg ganja. Recovery memo prepared.`,
+    hi: (c) => `दिनांक ${c.date} को ${c.time} बजे गश्त के दौरान ${c.place} से ${who(c)} को ${c.qty.toFixed(1)} किलो गांजा के साथ गिरफ्तार किया गया। फर्द बरामदगी तैयार की गई।`,
   },
   smack: {
-    en: (c, r) => `On ${c.date} at ${c.time} ${who(c)} was arrested near ${c.place} with ${r.int(5, 120)} grams of smack (heroin).`,
-    hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} से ${who(c)} को ${r.int(5, 120)} ग्राम स्मैक के साथ गिरफ्तार किया गया।`,
+    en: (c) => `On ${c.date} at ${c.time} ${who(c)} was arrested near ${c.place} with ${c.qty} grams of smack (heroin).`,
+    hi: (c) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} से ${who(c)} को ${c.qty} ग्राम स्मैक के साथ गिरफ्तार किया गया।`,
   },
   tablets: {
-    en: (c, r) => `On ${c.date} at ${c.time} ${who(c)} was arrested near ${c.place} with ${r.int(50, 2000)} banned tablets / ${r.int(5, 80)} bottles of codeine syrup.`,
-    hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} से ${who(c)} को ${r.int(50, 2000)} प्रतिबंधित नशीली गोलियां / ${r.int(5, 80)} शीशी कोडीन सिरप के साथ गिरफ्तार किया गया।`,
+    en: (c) => `On ${c.date} at ${c.time} ${who(c)} was arrested near ${c.place} with ${c.qty} banned psychotropic tablets.`,
+    hi: (c) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} से ${who(c)} को ${c.qty} प्रतिबंधित नशीली गोलियों के साथ गिरफ्तार किया गया।`,
   },
   doda: {
-    en: (c, r) => `On ${c.date} at ${c.time} ${who(c)} was arrested near ${c.place} carrying ${r.int(2, 40)} kg of doda (poppy straw).`,
-    hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} से ${who(c)} को ${r.int(2, 40)} किलो डोडा पोस्त के साथ गिरफ्तार किया गया।`,
+    en: (c) => `On ${c.date} at ${c.time} ${who(c)} was arrested near ${c.place} carrying ${c.qty} kg of doda (poppy straw).`,
+    hi: (c) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} से ${who(c)} को ${c.qty} किलो डोडा पोस्त के साथ गिरफ्तार किया गया।`,
   },
   pistol: {
-    en: (c, r) => `On ${c.date} at ${c.time} during checking near ${c.place}, ${who(c)} was arrested with one country-made pistol ${r.pick(['.315 bore', '12 bore', '.32 bore'])} and ${r.int(1, 4)} live cartridges.`,
-    hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} चेकिंग के दौरान ${who(c)} को एक अदद तमंचा ${r.pick(['.315 बोर', '12 बोर', '.32 बोर'])} व ${r.int(1, 4)} जिंदा कारतूस के साथ गिरफ्तार किया गया।`,
+    en: (c, r) => `On ${c.date} at ${c.time} during checking near ${c.place}, ${who(c)} was arrested with one country-made pistol ${r.pick(['.315 bore', '12 bore', '.32 bore'])} and ${c.qty} live cartridges.`,
+    hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} चेकिंग के दौरान ${who(c)} को एक अदद तमंचा ${r.pick(['.315 बोर', '12 बोर', '.32 बोर'])} व ${c.qty} जिंदा कारतूस के साथ गिरफ्तार किया गया।`,
   },
   knife: {
     en: (c) => `On ${c.date} at ${c.time} ${who(c)} was arrested near ${c.place} carrying an illegal spring knife (chaku).`,
     hi: (c) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} से ${who(c)} को एक अदद नाजायज चाकू के साथ गिरफ्तार किया गया।`,
   },
   arms_factory: {
-    en: (c, r) => `On ${c.date} police raided an illegal arms factory at ${c.place}; ${who(c)} arrested with ${r.int(2, 12)} half-made pistols and tools.`,
-    hi: (c, r) => `दिनांक ${c.date} को ${c.place} अवैध शस्त्र फैक्ट्री पर छापा मारकर ${who(c)} को ${r.int(2, 12)} अधबने तमंचे व उपकरण के साथ गिरफ्तार किया गया।`,
+    en: (c) => `On ${c.date} police raided an illegal arms factory at ${c.place}; ${who(c)} arrested with ${c.qty} half-made pistols and tools.`,
+    hi: (c) => `दिनांक ${c.date} को ${c.place} अवैध शस्त्र फैक्ट्री पर छापा मारकर ${who(c)} को ${c.qty} अधबने तमंचे व उपकरण के साथ गिरफ्तार किया गया।`,
   },
   gambling: {
-    en: (c, r) => `On ${c.date} at ${c.time} ${who(c)} were caught gambling with playing cards near ${c.place}; ${rupees(r, r.int(8, 250) * 50, 'en')} cash (maal-phad) and cards recovered.`,
-    hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} ${who(c)} को ताश के पत्तों से जुआ खेलते पकड़ा गया, मालफड़ ${rupees(r, r.int(8, 250) * 50, 'hi')} व ताश बरामद।`,
+    en: (c, r) => `On ${c.date} at ${c.time} ${who(c)} were caught gambling with playing cards near ${c.place}; ${rupees(r, c.qty, 'en')} cash (maal-phad) and cards recovered.`,
+    hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} ${who(c)} को ताश के पत्तों से जुआ खेलते पकड़ा गया, मालफड़ ${rupees(r, c.qty, 'hi')} व ताश बरामद।`,
   },
   riot: {
     en: (c, r) => `${complainantEn(c)} reported that on ${c.date} at about ${c.time} ${who(c)} and others formed an unlawful assembly armed with lathis and attacked his family at ${c.place} over ${r.pick(['a land dispute', 'a procession route', 'old enmity', 'an election dispute'])}.`,
@@ -332,12 +334,12 @@ const templates: Record<FactsKind, { en: Template; hi: Template }> = {
     hi: (c) => `वादिनी (नाम गोपनीय) निवासी ${c.complainantHome} ने बताया कि दिनांक ${c.date} को ${who(c)} ने उसकी एडिट की गई अश्लील फोटो व्हाट्सएप पर प्रसारित की।`,
   },
   cow_smuggling: {
-    en: (c, r) => `On ${c.date} at ${c.time} at a checkpoint near ${c.place} a ${r.pick(['pickup', 'DCM truck', 'container'])} carrying ${r.int(3, 25)} cattle (govansh) for slaughter to Bihar was stopped; ${who(c)} arrested.`,
-    hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} चेकिंग के दौरान ${r.pick(['पिकअप', 'डीसीएम', 'कंटेनर'])} में क्रूरतापूर्वक लादकर वध हेतु बिहार ले जाए जा रहे ${r.int(3, 25)} गोवंश बरामद, ${who(c)} गिरफ्तार।`,
+    en: (c, r) => `On ${c.date} at ${c.time} at a checkpoint near ${c.place} a ${r.pick(['pickup', 'DCM truck', 'container'])} carrying ${c.qty} cattle (govansh) for slaughter to Bihar was stopped; ${who(c)} arrested.`,
+    hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} चेकिंग के दौरान ${r.pick(['पिकअप', 'डीसीएम', 'कंटेनर'])} में क्रूरतापूर्वक लादकर वध हेतु बिहार ले जाए जा रहे ${c.qty} गोवंश बरामद, ${who(c)} गिरफ्तार।`,
   },
   cow_slaughter: {
-    en: (c, r) => `On ${c.date} at ${c.time} police raided ${c.place} and found ${who(c)} slaughtering cattle; ${r.int(10, 120)} kg of meat and tools recovered.`,
-    hi: (c, r) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} दबिश देकर ${who(c)} को गोवध करते पकड़ा गया, ${r.int(10, 120)} किलो गोमांस व उपकरण बरामद।`,
+    en: (c) => `On ${c.date} at ${c.time} police raided ${c.place} and found ${who(c)} slaughtering cattle; ${c.qty} kg of meat and tools recovered.`,
+    hi: (c) => `दिनांक ${c.date} को ${c.time} बजे ${c.place} दबिश देकर ${who(c)} को गोवध करते पकड़ा गया, ${c.qty} किलो गोमांस व उपकरण बरामद।`,
   },
   mining: {
     en: (c, r) => `On ${c.date} at ${c.time} ${who(c)} was caught illegally mining ${r.pick(['sand', 'soil', 'balu'])} near ${c.place}; ${r.pick(['a tractor-trolley', 'a JCB', 'two tractor-trolleys'])} seized.`,

@@ -60,7 +60,7 @@ export class VehicleFiles implements StolenVehicleSink {
     return new VehicleFiles(rng, registrations, stolen);
   }
 
-  add(event: StolenVehicleEvent): void {
+  add(event: StolenVehicleEvent): { chassis: string; engine: string } {
     const rng = this.rng;
     const { chassis, engine } = chassisAndEngine(rng, event.model.en);
     const registeredDay = Math.floor(event.stolenAt / minutesPerDay) - rng.int(60, 12 * 365);
@@ -96,6 +96,7 @@ export class VehicleFiles implements StolenVehicleSink {
       const j = rng.int(0, this.seen - 1);
       if (j < reservoirSize) this.reservoir[j] = entry;
     }
+    return { chassis, engine };
   }
 
   async maybeFlush(): Promise<void> {

@@ -19,14 +19,15 @@ export function isSourceName(name: string): name is SourceName {
 }
 
 /**
- * Files to ingest for a path: the file itself, or the folder's matching files in name order
- * (each CCTNS extract carries its FIR's reference, so their order does not matter).
+ * Files to ingest for a path: the file itself, or the folder's matching files in name order, sub-folders
+ * not included (each CCTNS extract carries its FIR's reference, so their order does not matter).
  */
 export function filesToIngest(source: SourceName, target: string): string[] {
   if (!fs.existsSync(target)) throw new IngestError(target, undefined, undefined, 'no such file or folder');
   if (fs.statSync(target).isFile()) return [target];
   const exts: readonly string[] = ingestors[source].extensions;
-  return (fs.readdirSync(target, { recursive: true }) as string[])
+  return fs
+    .readdirSync(target)
     .map((f) => path.join(target, f))
     .filter((f) => fs.statSync(f).isFile() && exts.includes(path.extname(f).toLowerCase()))
     .sort();
@@ -40,7 +41,12 @@ export async function ingestPath(
 ): Promise<IngestSummary[]> {
   const files = filesToIngest(source, target);
   if (files.length === 0) {
-    throw new IngestError(target, undefined, undefined, `no ${ingestors[source].extensions.join('/')} files in this folder`);
+    throw new IngestError(
+      target,
+      undefined,
+      undefined,
+      `no ${ingestors[source].extensions.join('/')} files in this folder`,
+    );
   }
   const out: IngestSummary[] = [];
   for (const [i, f] of files.entries()) {

@@ -10,9 +10,15 @@ import { tableContracts } from './tables.ts';
 export function renderTableCatalogue(): string {
   const out: string[] = [];
   for (const t of tableContracts) {
-    out.push(`### \`${t.name}\``, '', `${t.description}. Grain: ${t.grain}. Key: ${t.key.join(', ')}. Partitioned by: ${t.partitionBy.join(', ') || '—'}.`, '');
+    out.push(
+      `### \`${t.name}\``,
+      '',
+      `${t.description}. Grain: ${t.grain}. Key: ${t.key.join(', ')}. Partitioned by: ${t.partitionBy.join(', ') || '—'}.`,
+      '',
+    );
     out.push('| column | type | description |', '| --- | --- | --- |');
-    for (const c of columnsOf(t)) out.push(`| \`${c.name}\` | ${c.duckType}${c.nullable ? '' : ' not null'} | ${c.doc.replaceAll('|', '\\|')} |`);
+    for (const c of columnsOf(t))
+      out.push(`| \`${c.name}\` | ${c.duckType}${c.nullable ? '' : ' not null'} | ${c.doc.replaceAll('|', '\\|')} |`);
     out.push('');
   }
   return out.join('\n');

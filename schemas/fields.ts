@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseIstDateTime } from './time.ts';
+import { istDate, parseIstDateTime } from './time.ts';
 
 /** Reusable zod field parsers for text exports (every CSV cell arrives as a string). */
 
@@ -99,3 +99,18 @@ export function optionalOneOf<const V extends string>(values: Record<string, V>)
   const lookup = lookupOf(values);
   return text.transform((s, ctx) => (blank(s) ? null : lookup(s, ctx)));
 }
+
+function toCalendarDate(s: string, ctx: z.RefinementCtx): string {
+  const d = parseIstDateTime(s);
+  if (!d) {
+    ctx.addIssue({ code: 'custom', message: `not a date (DD/MM/YYYY or YYYY-MM-DD): "${s}"` });
+    return z.NEVER;
+  }
+  return istDate(d);
+}
+
+/** A calendar date (DD/MM/YYYY, YYYY-MM-DD, …; a time part is ignored) as `YYYY-MM-DD` in IST. */
+export const calendarDate = text.transform(toCalendarDate);
+
+/** Like calendarDate, but a blank cell is null. */
+export const optionalCalendarDate = text.transform((s, ctx) => (blank(s) ? null : toCalendarDate(s, ctx)));

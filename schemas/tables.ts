@@ -4,11 +4,7 @@ import { cctnsTables } from '../ingestors/cctns/kinds.ts';
 import { crimeMonthly } from '../transforms/marts/crime_monthly.ts';
 
 /** Every table contract of the lake, for `crimelake tables` and the README's catalogue. */
-export const tableContracts: readonly TableDef[] = [
-  ...cctnsTables,
-  quarantine,
-  crimeMonthly,
-];
+export const tableContracts: readonly TableDef[] = [...cctnsTables, quarantine, crimeMonthly];
 
 export function contractOf(name: string): TableDef | undefined {
   return tableContracts.find((t) => t.name === name);

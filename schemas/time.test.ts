@@ -9,7 +9,15 @@ describe('parseIstDateTime', () => {
     expect(parseIstDateTime('2024-07-15T09:00:00Z')?.toISOString()).toBe('2024-07-15T09:00:00.000Z');
   });
   it('rejects impossible dates and other text', () => {
-    for (const bad of ['31/02/2024 10:00', '15/13/2024', '2024-07-15 25:00', 'yesterday', '', '15/07/24']) {
+    for (const bad of [
+      '31/02/2024 10:00',
+      '2024-02-30T10:00:00+05:30',
+      '15/13/2024',
+      '2024-07-15 25:00',
+      'yesterday',
+      '',
+      '15/07/24',
+    ]) {
       expect(parseIstDateTime(bad), bad).toBeUndefined();
     }
   });

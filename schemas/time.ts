@@ -15,9 +15,14 @@ const patterns: { re: RegExp; order: 'dmy' | 'ymd' }[] = [
 export function parseIstDateTime(text: string): Date | undefined {
   const s = text.trim();
   // An explicit offset or Z: an ISO instant.
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
-    const d = new Date(s);
-    return Number.isNaN(d.getTime()) ? undefined : d;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.exec(s);
+  if (iso) {
+    const [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    const cal = new Date(Date.UTC(y, mo - 1, d));
+    if (cal.getUTCMonth() !== mo - 1 || cal.getUTCDate() !== d || Number(iso[4]) > 23 || Number(iso[5]) > 59)
+      return undefined;
+    const t = new Date(s);
+    return Number.isNaN(t.getTime()) ? undefined : t;
   }
   for (const { re, order } of patterns) {
     const m = re.exec(s);

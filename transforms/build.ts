@@ -40,7 +40,8 @@ export async function buildModels(
 ): Promise<WriteTableResult[]> {
   const selected = names && names.length > 0 ? models.filter((m) => names.includes(m.contract.name)) : models;
   const unknown = (names ?? []).filter((n) => !models.some((m) => m.contract.name === n));
-  if (unknown.length > 0) throw new TransformError(unknown[0]!, `no such model (models: ${models.map((m) => m.contract.name).join(', ')})`);
+  if (unknown.length > 0)
+    throw new TransformError(unknown[0]!, `no such model (models: ${models.map((m) => m.contract.name).join(', ')})`);
   const results: WriteTableResult[] = [];
   for (const model of selected) {
     onModel?.(model.contract.name);

@@ -13,7 +13,7 @@ import { parseScale } from './generate.ts';
 export const exampleQueries = [
   'select district, count(*) as firs from firs group by 1 order by 2 desc',
   "select crime_head_id, count(*) as firs from fir_sections where act in ('IPC', 'BNS') group by 1 order by 2 desc limit 10",
-  "select a.name, a.father_name, count(*) as firs from fir_accused as a group by 1, 2 having count(*) > 2 order by 3 desc limit 10",
+  'select a.name, a.father_name, count(*) as firs from fir_accused as a group by 1, 2 having count(*) > 2 order by 3 desc limit 10',
 ];
 
 export default defineCommand({
@@ -23,7 +23,12 @@ export default defineCommand({
   },
   args: {
     ...lakeArgs,
-    data: { type: 'string', default: 'data/demo', description: 'Folder for the generated source files', valueHint: 'dir' },
+    data: {
+      type: 'string',
+      default: 'data/demo',
+      description: 'Folder for the generated source files',
+      valueHint: 'dir',
+    },
     scale: { type: 'string', default: '5000', description: 'Number of FIRs to generate' },
     seed: { type: 'string', default: '42', description: 'Random seed' },
   },
@@ -34,9 +39,12 @@ export default defineCommand({
       const dataDir = path.resolve(args.data);
       process.stderr.write(`1/3 generating ${args.scale} FIRs into ${displayPath(dataDir)}\n`);
       const progress = createProgress('generating FIRs', 'FIRs');
-      await generate({ outDir: dataDir, firs: parseScale(args.scale), seed: Number(args.seed), onProgress: (d, t) => progress.update(d, t) }).finally(
-        () => progress.stop(),
-      );
+      await generate({
+        outDir: dataDir,
+        firs: parseScale(args.scale),
+        seed: Number(args.seed),
+        onProgress: (d, t) => progress.update(d, t),
+      }).finally(() => progress.stop());
       await withDuckDb(config, async (db) => {
         process.stderr.write(`2/3 ingesting CCTNS extracts into ${lake.uri}\n`);
         const summaries = await ingestPath({ lake, db }, 'cctns', path.join(dataDir, 'cctns'));

@@ -10,7 +10,9 @@ import { createProgress } from '../progress.ts';
 export function reportIngest(summaries: IngestSummary[], out: NodeJS.WritableStream = process.stderr): number {
   let rejects = 0;
   for (const s of summaries) {
-    const tables = s.tables.map((t) => `${t.table} +${t.rows}${t.replaced ? ` (${t.replaced} replaced)` : ''}`).join(', ');
+    const tables = s.tables
+      .map((t) => `${t.table} +${t.rows}${t.replaced ? ` (${t.replaced} replaced)` : ''}`)
+      .join(', ');
     out.write(
       s.alreadyIngested
         ? `${s.file}: already ingested as batch ${s.batchId}, nothing added\n`
@@ -20,7 +22,9 @@ export function reportIngest(summaries: IngestSummary[], out: NodeJS.WritableStr
     rejects += s.rowsQuarantined;
     for (const r of s.rejects) out.write(`  ${s.file}:${r.line}: ${r.field}: ${r.reason}\n`);
     if (s.rowsQuarantined > s.rejects.length) {
-      out.write(`  … and ${s.rowsQuarantined - s.rejects.length} more: crimelake sql "select * from quarantine where batch_id = '${s.batchId}'"\n`);
+      out.write(
+        `  … and ${s.rowsQuarantined - s.rejects.length} more: crimelake sql "select * from quarantine where batch_id = '${s.batchId}'"\n`,
+      );
     }
   }
   return rejects;
@@ -32,7 +36,11 @@ export default defineCommand({
     source: { type: 'positional', required: true, description: `Source: ${sourceNames.join(', ')}` },
     path: { type: 'positional', required: true, description: 'File or folder to ingest' },
     ...lakeArgs,
-    profile: { type: 'string', description: 'Mapping profile (JSON/YAML) for a variant of the export', valueHint: 'file' },
+    profile: {
+      type: 'string',
+      description: 'Mapping profile (JSON/YAML) for a variant of the export',
+      valueHint: 'file',
+    },
     format: { type: 'enum', options: ['text', 'json'], default: 'text', description: 'Summary format on stdout' },
   },
   async run({ args }) {
@@ -45,10 +53,15 @@ export default defineCommand({
       const profile = args.profile ? loadProfile(args.profile, source) : undefined;
       const summaries = await withDuckDb(config, async (db) => {
         let progress = createProgress('reading');
-        return ingestPath({ lake, db, profile, onProgress: (b, t) => progress.update(b, t) }, source, args.path, (f, i, n) => {
-          progress.stop();
-          progress = createProgress(`${i + 1}/${n} ${displayPath(f)}`.slice(-40), 'bytes');
-        }).finally(() => progress.stop());
+        return ingestPath(
+          { lake, db, profile, onProgress: (b, t) => progress.update(b, t) },
+          source,
+          args.path,
+          (f, i, n) => {
+            progress.stop();
+            progress = createProgress(`${i + 1}/${n} ${displayPath(f)}`.slice(-40), 'bytes');
+          },
+        ).finally(() => progress.stop());
       });
       if (args.format === 'json') process.stdout.write(JSON.stringify(summaries, null, 2) + '\n');
       const rejects = reportIngest(summaries);

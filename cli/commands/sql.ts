@@ -21,9 +21,16 @@ export async function runQuery(
   if (out) {
     // DuckDB writes files itself: large exports never pass through JS.
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    const options = { parquet: 'format parquet, compression zstd', csv: 'format csv, header true', json: 'format json, array true', table: '' }[format];
+    const options = {
+      parquet: 'format parquet, compression zstd',
+      csv: 'format csv, header true',
+      json: 'format json, array true',
+      table: '',
+    }[format];
     if (format === 'table') throw new UsageError('--out needs --format csv, json or parquet');
-    const result = await db.all<{ Count: bigint | number }>(`copy (${q}) to ${sqlString(path.resolve(out))} (${options})`);
+    const result = await db.all<{ Count: bigint | number }>(
+      `copy (${q}) to ${sqlString(path.resolve(out))} (${options})`,
+    );
     const n = Number(result[0]?.Count ?? 0);
     process.stderr.write(`wrote ${n} rows to ${out}\n`);
     return n;
@@ -32,21 +39,28 @@ export async function runQuery(
   const reader = await db.connection.runAndReadAll(q);
   const columns = reader.columnNames();
   const rows = reader.getRowObjectsJS() as Row[];
-  const text = format === 'csv' ? formatCsv(columns, rows) : format === 'json' ? formatJson(rows) : formatTable(columns, rows);
+  const text =
+    format === 'csv' ? formatCsv(columns, rows) : format === 'json' ? formatJson(rows) : formatTable(columns, rows);
   stdout.write(text + '\n');
   return rows.length;
 }
 
 async function interactive(db: DuckDb, format: SqlFormat): Promise<void> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr, prompt: 'crimelake> ' });
-  process.stderr.write('Every lake table is a view by its name (try: select * from firs limit 5;). End statements with ;  — .tables lists them, .quit leaves.\n');
+  process.stderr.write(
+    'Every lake table is a view by its name (try: select * from firs limit 5;). End statements with ;  — .tables lists them, .quit leaves.\n',
+  );
   let buffer = '';
   rl.prompt();
   for await (const line of rl) {
     const t = line.trim();
     if (buffer === '' && (t === '.quit' || t === '.exit' || t === 'exit' || t === 'quit')) break;
     if (buffer === '' && t === '.tables') {
-      await runQuery(db, `select table_name from information_schema.tables where table_type = 'VIEW' order by 1`, format);
+      await runQuery(
+        db,
+        `select table_name from information_schema.tables where table_type = 'VIEW' order by 1`,
+        format,
+      );
       rl.prompt();
       continue;
     }
@@ -71,9 +85,18 @@ export default defineCommand({
     description: 'Run SQL over the lake; every table is queryable by its name (no query: an interactive prompt)',
   },
   args: {
-    query: { type: 'positional', required: false, description: 'SQL query, e.g. "select district, count(*) from firs group by 1"' },
+    query: {
+      type: 'positional',
+      required: false,
+      description: 'SQL query, e.g. "select district, count(*) from firs group by 1"',
+    },
     ...lakeArgs,
-    format: { type: 'enum', options: ['table', 'csv', 'json', 'parquet'], default: 'table', description: 'Output format' },
+    format: {
+      type: 'enum',
+      options: ['table', 'csv', 'json', 'parquet'],
+      default: 'table',
+      description: 'Output format',
+    },
     out: { type: 'string', description: 'Write the result to this file instead of stdout', valueHint: 'file' },
   },
   async run({ args }) {

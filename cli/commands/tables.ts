@@ -8,7 +8,8 @@ export function formatTableInfo(tables: TableInfo[], withColumns: boolean): stri
   for (const t of tables) {
     lines.push(`${t.name}  ${t.rowCount.toLocaleString('en-IN')} rows, ${t.fileCount} files — ${t.description}`);
     if (!withColumns) continue;
-    if (t.grain) lines.push(`  grain: ${t.grain}; key: ${t.key.join(', ')}; partitioned by: ${t.partitionBy.join(', ') || '—'}`);
+    if (t.grain)
+      lines.push(`  grain: ${t.grain}; key: ${t.key.join(', ')}; partitioned by: ${t.partitionBy.join(', ') || '—'}`);
     const w = Math.max(...t.columns.map((c) => c.name.length));
     for (const c of t.columns) lines.push(`  ${c.name.padEnd(w)}  ${c.type.padEnd(11)}  ${c.doc}`);
     lines.push('');

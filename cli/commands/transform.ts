@@ -23,7 +23,9 @@ export default defineCommand({
       );
       for (const r of results) {
         process.stderr.write(
-          r.skipped ? `${r.table}: inputs unchanged, kept version ${r.version}\n` : `${r.table}: ${r.rowCount} rows (version ${r.version})\n`,
+          r.skipped
+            ? `${r.table}: inputs unchanged, kept version ${r.version}\n`
+            : `${r.table}: ${r.rowCount} rows (version ${r.version})\n`,
         );
       }
     });

@@ -118,7 +118,10 @@ describe.each(lakeKinds)('CCTNS ingest on a $kind lake', ({ make }) => {
     ]);
     expect(s.rejects[0]!.reason).toContain('31/02/2024 10:00');
     expect(s.rejects[2]!.reason).toBe('expected 15 columns, found 5');
-    const q = await count(t, `select source, source_file, source_line, field, raw from quarantine order by source_line`);
+    const q = await count(
+      t,
+      `select source, source_file, source_line, field, raw from quarantine order by source_line`,
+    );
     expect(q.map((r) => [r.source, r.source_file, r.source_line, r.field])).toEqual([
       ['cctns', 'firs-bad.csv', 3, 'registered_at'],
       ['cctns', 'firs-bad.csv', 4, 'fir_number'],

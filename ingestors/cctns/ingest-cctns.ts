@@ -51,10 +51,18 @@ function take(
   tally: Tally,
 ): boolean {
   tally.rowsIn++;
-  const parsed = kind.row.safeParse(applyProfile(record, ctx.profile, kind.dateColumns));
+  // A JSON record may leave out optional fields; absent is blank (required ones then fail by name).
+  const complete: Record<string, string> = {};
+  for (const h of kind.headers) complete[h] = record[h] ?? '';
+  const parsed = kind.row.safeParse(applyProfile({ ...record, ...complete }, ctx.profile, kind.dateColumns));
   if (!parsed.success) {
     const issue = firstIssue(parsed.error);
-    tally.rejects.push({ line: where.line, field: where.fieldPrefix + issue.field, reason: issue.reason, raw: where.raw });
+    tally.rejects.push({
+      line: where.line,
+      field: where.fieldPrefix + issue.field,
+      reason: issue.reason,
+      raw: where.raw,
+    });
     return false;
   }
   kind.emit(parsed.data, staged, lineage);
@@ -68,7 +76,12 @@ async function stage(ctx: IngestContext, tables: readonly TableDef[]): Promise<S
   return staged;
 }
 
-async function readCsvExtract(ctx: IngestContext, file: SourceFile, lineage: Omit<Lineage, 'source_line'>, tally: Tally) {
+async function readCsvExtract(
+  ctx: IngestContext,
+  file: SourceFile,
+  lineage: Omit<Lineage, 'source_line'>,
+  tally: Tally,
+) {
   let header: string[] | undefined;
   let kind: CctnsKind | undefined;
   let staged: Staged = new Map();
@@ -78,7 +91,12 @@ async function readCsvExtract(ctx: IngestContext, file: SourceFile, lineage: Omi
       kind = detectKind(header, file.name);
       const missing = kind.headers.filter((h) => !header!.includes(h));
       if (missing.length > 0) {
-        throw new IngestError(file.name, 1, missing[0], `column missing from the header (missing: ${missing.join(', ')})`);
+        throw new IngestError(
+          file.name,
+          1,
+          missing[0],
+          `column missing from the header (missing: ${missing.join(', ')})`,
+        );
       }
       staged = await stage(ctx, kind.tables);
       continue;
@@ -95,7 +113,15 @@ async function readCsvExtract(ctx: IngestContext, file: SourceFile, lineage: Omi
     }
     const record: Record<string, string> = {};
     for (let i = 0; i < header.length; i++) record[header[i]!] = rec.fields[i]!;
-    take(ctx, kind, record, staged, { ...lineage, source_line: rec.line }, { line: rec.line, fieldPrefix: '', raw: rec.raw }, tally);
+    take(
+      ctx,
+      kind,
+      record,
+      staged,
+      { ...lineage, source_line: rec.line },
+      { line: rec.line, fieldPrefix: '', raw: rec.raw },
+      tally,
+    );
   }
   if (!header) throw new IngestError(file.name, undefined, undefined, 'the file is empty (no header line)');
   return staged;
@@ -106,7 +132,8 @@ function cells(o: Record<string, unknown>, ctx: IngestContext): Record<string, s
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(o)) {
     if (Array.isArray(v) || (v !== null && typeof v === 'object')) continue;
-    out[canonicalHeader(k, ctx.profile)] = v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'Y' : 'N') : String(v);
+    out[canonicalHeader(k, ctx.profile)] =
+      v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'Y' : 'N') : String(v);
   }
   return out;
 }
@@ -130,7 +157,15 @@ function takeJsonFir(
   const obj = fir as Record<string, unknown>;
   const firCells = cells(obj, ctx);
   const line = { ...lineage, source_line: recordNo };
-  const ok = take(ctx, cctnsKinds[0]!, firCells, staged, line, { line: recordNo, fieldPrefix: `${label}.`, raw }, tally);
+  const ok = take(
+    ctx,
+    cctnsKinds[0]!,
+    firCells,
+    staged,
+    line,
+    { line: recordNo, fieldPrefix: `${label}.`, raw },
+    tally,
+  );
   const ref = {
     district: firCells.district ?? '',
     police_station: firCells.police_station ?? '',
@@ -154,7 +189,10 @@ function takeJsonFir(
         tally.rejects.push({ ...where, field: `${label}.${kind.jsonArray}[${i}]`, reason: 'its FIR was rejected' });
         return;
       }
-      const cellsOf = item !== null && typeof item === 'object' && !Array.isArray(item) ? cells(item as Record<string, unknown>, ctx) : {};
+      const cellsOf =
+        item !== null && typeof item === 'object' && !Array.isArray(item)
+          ? cells(item as Record<string, unknown>, ctx)
+          : {};
       take(ctx, kind, { ...cellsOf, ...ref }, staged, line, where, tally);
     });
   }
@@ -168,7 +206,12 @@ function jsonErrorAt(text: string, error: Error): { line: number; message: strin
   return { line, message: `not valid JSON (${error.message.replace(/^JSON\.parse: /, '')})` };
 }
 
-async function readJsonExport(ctx: IngestContext, file: SourceFile, lineage: Omit<Lineage, 'source_line'>, tally: Tally) {
+async function readJsonExport(
+  ctx: IngestContext,
+  file: SourceFile,
+  lineage: Omit<Lineage, 'source_line'>,
+  tally: Tally,
+) {
   const staged = await stage(ctx, cctnsTables);
   if (/\.(jsonl|ndjson)$/i.test(file.name)) {
     const rl = readline.createInterface({ input: fs.createReadStream(file.path, 'utf8'), crlfDelay: Infinity });
@@ -181,7 +224,12 @@ async function readJsonExport(ctx: IngestContext, file: SourceFile, lineage: Omi
         fir = JSON.parse(text);
       } catch (error) {
         tally.rowsIn++;
-        tally.rejects.push({ line: lineNo, field: '(record)', reason: jsonErrorAt(text, error as Error).message, raw: text });
+        tally.rejects.push({
+          line: lineNo,
+          field: '(record)',
+          reason: jsonErrorAt(text, error as Error).message,
+          raw: text,
+        });
         continue;
       }
       takeJsonFir(ctx, fir, lineNo, 'fir', staged, lineage, tally);
@@ -198,7 +246,12 @@ async function readJsonExport(ctx: IngestContext, file: SourceFile, lineage: Omi
   }
   const list = Array.isArray(doc) ? doc : (doc as { firs?: unknown } | null)?.firs;
   if (!Array.isArray(list)) {
-    throw new IngestError(file.name, 1, 'firs', 'a CCTNS JSON export is an array of FIRs or an object with a "firs" array');
+    throw new IngestError(
+      file.name,
+      1,
+      'firs',
+      'a CCTNS JSON export is an array of FIRs or an object with a "firs" array',
+    );
   }
   list.forEach((fir, i) => takeJsonFir(ctx, fir, i + 1, `firs[${i}]`, staged, lineage, tally));
   return staged;
@@ -221,7 +274,9 @@ export async function ingestCctnsFile(ctx: IngestContext, filePath: string): Pro
   const tally: Tally = { rowsIn: 0, rowsLanded: 0, rejects: [] };
   const isJson = /\.(json|jsonl|ndjson)$/i.test(file.name);
   // Read and validate first: a file that cannot be read at all leaves no trace in the lake.
-  const staged = isJson ? await readJsonExport(ctx, file, lineage, tally) : await readCsvExtract(ctx, file, lineage, tally);
+  const staged = isJson
+    ? await readJsonExport(ctx, file, lineage, tally)
+    : await readCsvExtract(ctx, file, lineage, tally);
   const rawKey = await landRaw(lake, source, file, now);
   return commitBatch(ctx, {
     source,

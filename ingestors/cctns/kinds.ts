@@ -58,7 +58,13 @@ export interface CctnsKind {
 }
 
 /** Identity of the station and FIR, shared by every extract. */
-export function firIdentity(row: { district: string; police_station: string; fir_number: string; fir_year: number; registered_at: Date }) {
+export function firIdentity(row: {
+  district: string;
+  police_station: string;
+  fir_number: string;
+  fir_year: number;
+  registered_at: Date;
+}) {
   const district = findDistrict(row.district);
   const station = findPoliceStation(row.district, row.police_station);
   const districtName = district?.nameEn ?? row.district;

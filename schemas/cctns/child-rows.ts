@@ -20,7 +20,16 @@ export const firRef = {
   registered_at: istDateTime,
 };
 
-export const sex = optionalOneOf({ m: 'M', male: 'M', पुरुष: 'M', f: 'F', female: 'F', महिला: 'F', t: 'T', transgender: 'T' });
+export const sex = optionalOneOf({
+  m: 'M',
+  male: 'M',
+  पुरुष: 'M',
+  f: 'F',
+  female: 'F',
+  महिला: 'F',
+  t: 'T',
+  transgender: 'T',
+});
 
 export const victimRow = z.object({
   ...firRef,
@@ -61,7 +70,7 @@ export const seizureRow = z.object({
     liquor: 'liquor',
     शराब: 'liquor',
     cattle: 'cattle',
-    'गोवंश': 'cattle',
+    गोवंश: 'cattle',
     mineral: 'mineral',
     'sand/mineral': 'mineral',
     other: 'other',

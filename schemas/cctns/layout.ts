@@ -42,12 +42,7 @@ export const accusedHeaders = [
 export type FirHeader = (typeof firHeaders)[number];
 export type AccusedHeader = (typeof accusedHeaders)[number];
 
-export const firStatuses = [
-  'Under Investigation',
-  'Charge Sheet Filed',
-  'Final Report Filed',
-  'Untraced',
-] as const;
+export const firStatuses = ['Under Investigation', 'Charge Sheet Filed', 'Final Report Filed', 'Untraced'] as const;
 
 /** The FIR identity columns every child extract starts with. */
 const firRef = ['district', 'police_station', 'fir_number', 'fir_year', 'registered_at'] as const;
