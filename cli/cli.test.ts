@@ -84,6 +84,15 @@ describe('crimelake CLI', () => {
     }
   });
 
+  it('answers statements typed at the interactive prompt', async () => {
+    const lake = tempDir('lake');
+    await crimelake(['ingest', 'cctns', extracts()], { CRIMELAKE_LAKE: lake });
+    const r = await crimelake(['sql', '--format', 'csv'], { CRIMELAKE_LAKE: lake }, { input: 'select count(*) as n\n  from firs;\nselect nonsense;\nselect 2 as two;\n.quit\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('n\n3\ntwo\n2\n');
+    expect(r.stderr).toContain('error: Binder Error');
+  });
+
   it('writes query results to Parquet with --out', async () => {
     const lake = tempDir('lake');
     await crimelake(['ingest', 'cctns', extracts()], { CRIMELAKE_LAKE: lake });

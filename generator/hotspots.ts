@@ -64,6 +64,9 @@ const emergingGroups: Record<Exclude<AreaKind, 'hotspot'>, CrimeGroup> = {
   diminishing: 'property',
 };
 
+/** Below this many FIRs (or 20 full weeks) no hotspots are planted. */
+export const minimumFirsForHotspots = 200;
+
 /** Largest share of all FIRs that planted FIRs may take (small runs are scaled down to it). */
 const maxPlantedShare = 0.35;
 
@@ -72,8 +75,11 @@ export function planHotspots(input: PlanInput): HotspotPlan {
   const firstMonday = mondayOf(startDay) === startDay ? startDay : mondayOf(startDay) + 7;
   const mondays: number[] = [];
   for (let m = firstMonday; m + 6 <= endDay; m += 7) mondays.push(m);
-  if (mondays.length < 20) throw new Error('the date range must hold at least 20 full ISO weeks');
   const recent = mondays.slice(-12);
+  // Too little data or time for planted patterns to mean anything: plant none.
+  if (mondays.length < 20 || input.firs < minimumFirsForHotspots) {
+    return { areas: [], byDay: new Map(), total: 0, recentWeeks: recent.map((m) => isoWeek(m)) };
+  }
   const earlier = mondays.slice(0, -12);
   const weeks = mondays.length;
 
@@ -151,8 +157,8 @@ export function planHotspots(input: PlanInput): HotspotPlan {
     } else if (area.kind === 'new') {
       area.weeks.push(week(recent[recent.length - 1] as number, Math.max(6, Math.ceil(8 * bg))));
     } else {
-      const lo = Math.max(1, Math.ceil(1.5 * bg));
-      const hi = Math.max(6, Math.ceil(8 * bg));
+      const lo = Math.max(2, Math.ceil(1.5 * bg));
+      const hi = Math.max(7, Math.ceil(8 * bg));
       const counts = recent.map((_, i) => Math.round(lo + ((hi - lo) * i) / (recent.length - 1)));
       if (area.kind === 'diminishing') counts.reverse();
       recent.forEach((m, i) => area.weeks.push(week(m, counts[i] as number)));

@@ -22,7 +22,7 @@ import { finishVehicles, VehicleFiles } from './vehicles.ts';
 
 export interface GenerateOptions {
   outDir: string;
-  /** Scale: number of FIRs, from a few hundred (at least 200) to 10,000,000. */
+  /** Scale: number of FIRs, from a few hundred to 10,000,000 (hotspots are planted from 200). */
   firs: number;
   seed: number;
   /** ISO date, default '2023-01-01'. */
@@ -38,7 +38,7 @@ export interface GenerateSummary {
   groundTruthPath: string;
 }
 
-export const minimumFirs = 200;
+export const minimumFirs = 1;
 
 /** Districts whose headquarters are within 95 km of each other count as neighbours. */
 function neighbourDistricts(): number[][] {

@@ -10,7 +10,7 @@ export type Lang = 'hi' | 'en';
 
 const specialLabels: Record<Exclude<Act, 'IPC' | 'BNS'>, { en: readonly string[]; hi: readonly string[] }> = {
   NDPS: { en: ['NDPS Act', 'N.D.P.S. Act'], hi: ['एनडीपीएस एक्ट', 'एन.डी.पी.एस. एक्ट'] },
-  ARMS: { en: ['Arms Act', 'Arms Act'], hi: ['आयुध अधिनियम', 'आर्म्स एक्ट'] },
+  ARMS: { en: ['Arms Act'], hi: ['आयुध अधिनियम', 'आर्म्स एक्ट'] },
   EXCISE: { en: ['Excise Act', 'U.P. Excise Act', 'Abkari Act'], hi: ['आबकारी अधिनियम', 'आबकारी एक्ट'] },
   GAMBLING: { en: ['Gambling Act', 'Public Gambling Act'], hi: ['जुआ अधिनियम', 'सार्वजनिक द्यूत अधिनियम'] },
   IT: { en: ['IT Act', 'I.T. Act'], hi: ['आईटी एक्ट', 'सूचना प्रौद्योगिकी अधिनियम'] },
@@ -49,8 +49,13 @@ function formatCode(rng: Rng, act: 'IPC' | 'BNS', sections: string[], lang: Lang
   ])();
 }
 
+/** Labels are listed most common first: weights 6, 3, 1. */
+function pickLabel(rng: Rng, labels: readonly string[]): string {
+  return rng.weighted(labels, labels.map((_, i) => [6, 3, 1][i] ?? 1));
+}
+
 function formatSpecial(rng: Rng, act: Exclude<Act, 'IPC' | 'BNS'>, sections: string[], lang: Lang): string {
-  const label = rng.pick(specialLabels[act][lang]);
+  const label = pickLabel(rng, specialLabels[act][lang]);
   const list = sections.join(', ');
   if (lang === 'hi') return rng.chance(0.7) ? `${list} ${label}` : `धारा ${list} ${label}`;
   return rng.chance(0.55) ? `${list} ${label}` : `${label} ${list}`;

@@ -79,7 +79,7 @@ export function rupees(rng: Rng, amount: number, lang: Lang): string {
 }
 
 /** Place of occurrence near a village or mohalla of the thana. */
-export function placeText(rng: Rng, where: Place, stationName: Bi, lang: Lang): string {
+export function placeText(rng: Rng, where: Place, stationName: Bi, lang: Lang, publicPlace = false): string {
   const lm = rng.pick(landmarks);
   if (lang === 'hi') {
     if (where.kind === 'mohalla') {
@@ -93,7 +93,7 @@ export function placeText(rng: Rng, where: Place, stationName: Bi, lang: Lang): 
       `ग्राम ${where.hi} में ${lm.hi} के पास`,
       `ग्राम ${where.hi}, थाना क्षेत्र ${stationName.hi}`,
       `${where.hi} ${lm.hi} के निकट`,
-      `वादी का घर, ग्राम ${where.hi}`,
+      ...(publicPlace ? [] : [`वादी का घर, ग्राम ${where.hi}`]),
     ]);
   }
   if (where.kind === 'mohalla') {
@@ -107,7 +107,7 @@ export function placeText(rng: Rng, where: Place, stationName: Bi, lang: Lang): 
     `Near ${lm.en}, Village ${where.en}`,
     `Village ${where.en}, PS ${stationName.en} area`,
     `${where.en} ${lm.en}`,
-    `Complainant's house, Village ${where.en}`,
+    ...(publicPlace ? [] : [`Complainant's house, Village ${where.en}`]),
   ]);
 }
 

@@ -11,18 +11,23 @@ export interface CliResult {
 }
 
 /** Runs the installed `crimelake` command (bin/crimelake.mjs) as a user would. */
-export function crimelake(args: string[], env: Record<string, string>, cwd = repoRoot): Promise<CliResult> {
+export function crimelake(
+  args: string[],
+  env: Record<string, string>,
+  options: { cwd?: string; input?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(repoRoot, 'bin/crimelake.mjs'), ...args], {
-      cwd,
+      cwd: options.cwd ?? repoRoot,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.on('error', reject);
+    if (options.input !== undefined) child.stdin?.end(options.input);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
