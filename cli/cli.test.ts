@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { firHeaders } from '../schemas/cctns/layout.ts';
 import { accused, threeFirs, toCsv, writeAccused, writeFirs } from '../test/util/cctns-fixtures.ts';
 import { crimelake } from '../test/util/cli.ts';
+import { exampleQueries } from './commands/demo.ts';
 import { lakeKinds, tempDir } from '../test/util/lakes.ts';
 
 function extracts(): string {
@@ -39,6 +40,23 @@ describe.each(lakeKinds)('crimelake CLI on a $kind lake', ({ make }) => {
     expect(tables.stdout).toMatch(/^fir_sections {2}5 rows/m);
     expect(tables.stdout).toMatch(/^fir_accused {2}2 rows/m);
     expect(tables.stdout).toContain('registered_at');
+  });
+});
+
+describe('crimelake demo', () => {
+  it('generates, ingests and builds a small range, prints the lake path, and its example queries answer', async () => {
+    const dir = tempDir('demo');
+    const lake = path.join(dir, 'lake');
+    const r = await crimelake(['demo', '--scale', '800', '--data', path.join(dir, 'data')], { CRIMELAKE_LAKE: lake });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Demo lake ready in`);
+    expect(r.stdout).toContain(lake);
+    expect(r.stderr).toMatch(/firs\.csv: 800 rows in, 800 landed, 0 quarantined/);
+    for (const q of exampleQueries) {
+      const out = await crimelake(['sql', q, '--format', 'json'], { CRIMELAKE_LAKE: lake });
+      expect(out.code, q).toBe(0);
+      expect((JSON.parse(out.stdout) as unknown[]).length, q).toBeGreaterThan(0);
+    }
   });
 });
 
@@ -87,7 +105,11 @@ describe('crimelake CLI', () => {
   it('answers statements typed at the interactive prompt', async () => {
     const lake = tempDir('lake');
     await crimelake(['ingest', 'cctns', extracts()], { CRIMELAKE_LAKE: lake });
-    const r = await crimelake(['sql', '--format', 'csv'], { CRIMELAKE_LAKE: lake }, { input: 'select count(*) as n\n  from firs;\nselect nonsense;\nselect 2 as two;\n.quit\n' });
+    const r = await crimelake(
+      ['sql', '--format', 'csv'],
+      { CRIMELAKE_LAKE: lake },
+      { input: 'select count(*) as n\n  from firs;\nselect nonsense;\nselect 2 as two;\n.quit\n' },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('n\n3\ntwo\n2\n');
     expect(r.stderr).toContain('error: Binder Error');

@@ -14,9 +14,9 @@ export function jsonReplacer(_key: string, v: unknown): unknown {
   return v;
 }
 
-/** Display width: combining marks (Devanagari matras, viramas) take no column. */
+/** Display width: non-spacing marks (Devanagari virama, anusvara, most matras above/below) take no column. */
 function width(s: string): number {
-  return s.replace(/\p{M}/gu, '').length;
+  return s.replace(/[\p{Mn}\p{Me}]/gu, '').length;
 }
 
 export function formatTable(columns: string[], rows: Row[], maxWidth = 48): string {

@@ -144,7 +144,7 @@ const rows: RecipeRow[] = [
   { key: 'arms_factory', crimeHeadId: 'arms_manufacture_sale', weight: 0.3, facts: 'arms_factory', citations: [law('ARMS', '5/25'), [...law('ARMS', '3/25', '5/25')]], accused: [0, 50, 30, 15, 5], spotArrest: true, arrestRate: 1 },
   { key: 'gambling', crimeHeadId: 'gambling', weight: 3.5, facts: 'gambling', citations: [law('GAMBLING', '13'), law('GAMBLING', '3/4')], accused: [0, 5, 25, 30, 40], spotArrest: true, arrestRate: 1 },
   // public order
-  { key: 'riot', crimeHeadId: 'rioting', weight: 2, facts: 'riot', citations: [ipc('147', '148', '149', '323', '504', '506'), ipc('147', '323', '504', '506'), ipc('147', '148', '149', '323', '325', '504', '506')], accused: [0, 0, 5, 25, 70], spotArrest: false, arrestRate: 0.45 },
+  { key: 'riot', crimeHeadId: 'rioting', weight: 2, facts: 'riot', citations: [ipc('147', '148', '149', '323', '504', '506'), ipc('147', '323', '504', '506'), ipc('147', '148', '149', '323', '427', '504', '506')], accused: [0, 0, 5, 25, 70], spotArrest: false, arrestRate: 0.45 },
   { key: 'disobedience', crimeHeadId: 'disobedience_of_order', weight: 1, facts: 'disobedience', citations: [ipc('188'), ipc('188', '186')], accused: [5, 70, 15, 5, 5], spotArrest: true, arrestRate: 0.8 },
   { key: 'enmity', crimeHeadId: 'promoting_enmity', weight: 0.25, facts: 'enmity', citations: [ipc('153A', '295A', '505'), ipc('153A', '505')], accused: [5, 70, 15, 7, 3], spotArrest: false, arrestRate: 0.6 },
   // cyber (IT Act alone: with IPC 419/420 the FIR's head would be cheating)

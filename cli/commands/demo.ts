@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
 import { generate } from '../../generator/index.ts';
 import { withDuckDb } from '../../lake/duckdb.ts';
@@ -34,7 +34,8 @@ export default defineCommand({
   },
   async run({ args }) {
     await runVerb(async () => {
-      const { config, lake } = cliContext(args);
+      // The demo tells its own story; the per-commit logs are there with CRIMELAKE_LOG_LEVEL=info.
+      const { config, lake } = cliContext(args, { CRIMELAKE_LOG_LEVEL: 'warn', ...process.env });
       const started = Date.now();
       const dataDir = path.resolve(args.data);
       process.stderr.write(`1/3 generating ${args.scale} FIRs into ${displayPath(dataDir)}\n`);
@@ -52,13 +53,13 @@ export default defineCommand({
         process.stderr.write('3/3 building derived tables\n');
         for (const r of await buildModels(lake, db)) process.stderr.write(`  ${r.table}: ${r.rowCount} rows\n`);
       });
-      const lakePath = lake.storage.localPath('') ?? lake.uri;
-      const quote = (q: string) => `'${q.replaceAll("'", "'\\''")}'`;
+      const lakePath = lake.uri.startsWith('file:') ? fileURLToPath(lake.uri) : lake.uri;
+      const quote = (q: string) => (/["$`\\]/.test(q) ? `'${q.replaceAll("'", "'\\''")}'` : `"${q}"`);
       const lakeFlag = args.lake ? ` --lake ${args.lake}` : '';
       process.stdout.write(
         [
           '',
-          `Demo lake ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${fs.existsSync(lakePath) ? path.resolve(lakePath) : lakePath}`,
+          `Demo lake ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${lakePath}`,
           '',
           'Try next:',
           '  npx crimelake tables --brief' + lakeFlag,

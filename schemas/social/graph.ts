@@ -20,6 +20,7 @@ export const facebookItem = z.object({
   shares: z.object({ count }).nullish(),
   reactions: summaryCount,
   likes: summaryCount,
+  comments: summaryCount,
 });
 export type FacebookItem = z.output<typeof facebookItem>;
 
@@ -55,4 +56,7 @@ export const insightsMetric = z.object({
   values: z.array(z.unknown(), { error: 'required, but missing (an array of {value, end_time})' }),
 });
 
-export const insightsValue = z.object({ value: count, end_time: instant });
+export const insightsValue = z.object({
+  value: count.pipe(z.number({ error: 'required, but missing' })),
+  end_time: instant,
+});
