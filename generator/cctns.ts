@@ -137,19 +137,71 @@ function pickStatus(rng: Rng, recipe: Recipe, accused: number, ageDays: number):
   const [ui, cs, fr, ut] = firStatuses;
   let w: [Status, number][];
   if (recipe.spotArrest && accused > 0) {
-    w = ageDays < 15 ? [[ui, 70], [cs, 30]] : ageDays < 60 ? [[ui, 30], [cs, 68], [fr, 2]] : [[ui, 5], [cs, 92], [fr, 3]];
+    w =
+      ageDays < 15
+        ? [
+            [ui, 70],
+            [cs, 30],
+          ]
+        : ageDays < 60
+          ? [
+              [ui, 30],
+              [cs, 68],
+              [fr, 2],
+            ]
+          : [
+              [ui, 5],
+              [cs, 92],
+              [fr, 3],
+            ];
   } else if (accused === 0) {
     // Nobody named: the case is solved, closed or left untraced, never charge-sheeted here.
-    w = ageDays < 30 ? [[ui, 95], [fr, 2], [ut, 3]] : ageDays < 120 ? [[ui, 58], [fr, 17], [ut, 25]] : [[ui, 12], [fr, 40], [ut, 48]];
+    w =
+      ageDays < 30
+        ? [
+            [ui, 95],
+            [fr, 2],
+            [ut, 3],
+          ]
+        : ageDays < 120
+          ? [
+              [ui, 58],
+              [fr, 17],
+              [ut, 25],
+            ]
+          : [
+              [ui, 12],
+              [fr, 40],
+              [ut, 48],
+            ];
   } else {
     w =
       ageDays < 30
-        ? [[ui, 88], [cs, 10], [fr, 2]]
+        ? [
+            [ui, 88],
+            [cs, 10],
+            [fr, 2],
+          ]
         : ageDays < 90
-          ? [[ui, 55], [cs, 35], [fr, 8], [ut, 2]]
+          ? [
+              [ui, 55],
+              [cs, 35],
+              [fr, 8],
+              [ut, 2],
+            ]
           : ageDays < 365
-            ? [[ui, 25], [cs, 58], [fr, 14], [ut, 3]]
-            : [[ui, 8], [cs, 70], [fr, 18], [ut, 4]];
+            ? [
+                [ui, 25],
+                [cs, 58],
+                [fr, 14],
+                [ut, 3],
+              ]
+            : [
+                [ui, 8],
+                [cs, 70],
+                [fr, 18],
+                [ut, 4],
+              ];
   }
   return rng.weightedPairs(w);
 }
@@ -166,13 +218,35 @@ const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0
 
 /** Offences without a victim of their own (recoveries, public order, state as complainant). */
 const victimless = new Set<FactsKind>([
-  'liquor', 'ganja', 'smack', 'tablets', 'doda', 'pistol', 'knife', 'arms_factory', 'gambling', 'disobedience',
-  'enmity', 'cow_smuggling', 'cow_slaughter', 'mining', 'drunken_driving', 'rash_driving', 'gangster',
+  'liquor',
+  'ganja',
+  'smack',
+  'tablets',
+  'doda',
+  'pistol',
+  'knife',
+  'arms_factory',
+  'gambling',
+  'disobedience',
+  'enmity',
+  'cow_smuggling',
+  'cow_slaughter',
+  'mining',
+  'drunken_driving',
+  'rash_driving',
+  'gangster',
 ]);
 /** Victims whose names are withheld (sexual offences). */
 const withheld = new Set<FactsKind>(['rape', 'pocso', 'molestation', 'stalking', 'insult_to_modesty', 'cyber_obscene']);
 /** Offences where the complainant is herself the victim. */
-const womanComplainant = new Set<FactsKind>(['cruelty', 'molestation', 'stalking', 'insult_to_modesty', 'cyber_obscene', 'rape']);
+const womanComplainant = new Set<FactsKind>([
+  'cruelty',
+  'molestation',
+  'stalking',
+  'insult_to_modesty',
+  'cyber_obscene',
+  'rape',
+]);
 
 function rowOf<H extends string>(headers: readonly H[], values: Record<H, string | number>): (string | number)[] {
   return headers.map((h) => values[h]);
@@ -224,22 +298,42 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
   seizureFile.write(seizureHeaders.join(',') + '\n');
   reportFile.write(finalReportHeaders.join(',') + '\n');
   personsFile.write('district,police_station,fir_number,fir_year,accused_number,person_id\n');
-  repeatFile.write('person_id,name_en,name_hi,father_name_en,birth_year,home_district,home_police_station,home_place,alias,appearances\n');
+  repeatFile.write(
+    'person_id,name_en,name_hi,father_name_en,birth_year,home_district,home_police_station,home_place,alias,appearances\n',
+  );
   hotspotFile.write('area_id,district,police_station,fir_number,fir_year,week,h3_cell,latitude,longitude\n');
   const dataFiles = [firFile, accusedFile, victimFile, arrestFile, seizureFile, reportFile, personsFile];
 
-  const stationTable = new WeightedTable(stations, stations.map((s) => s.station.population));
-  const recipeTable = new WeightedTable(recipes, recipes.map((r) => r.weight));
+  const stationTable = new WeightedTable(
+    stations,
+    stations.map((s) => s.station.population),
+  );
+  const recipeTable = new WeightedTable(
+    recipes,
+    recipes.map((r) => r.weight),
+  );
   const groupTables = new Map<CrimeGroup, WeightedTable<Recipe>>();
   for (const area of plan.areas) {
     if (!groupTables.has(area.crimeGroup)) {
       const list = recipesOfGroup(area.crimeGroup);
-      groupTables.set(area.crimeGroup, new WeightedTable(list, list.map((r) => r.weight)));
+      groupTables.set(
+        area.crimeGroup,
+        new WeightedTable(
+          list,
+          list.map((r) => r.weight),
+        ),
+      );
     }
   }
   const stationsByDistrict: StationInfo[][] = input.districtNames.map(() => []);
   for (const s of stations) (stationsByDistrict[s.districtIndex] as StationInfo[]).push(s);
-  const districtStationTables = stationsByDistrict.map((list) => new WeightedTable(list, list.map((s) => s.station.population)));
+  const districtStationTables = stationsByDistrict.map(
+    (list) =>
+      new WeightedTable(
+        list,
+        list.map((s) => s.station.population),
+      ),
+  );
 
   // Day weights for spreading the background over the range.
   const weights = new Float64Array(days);
@@ -322,7 +416,12 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
         if (existing && !rng.chance(taper / meanAppearances)) {
           person = existing;
         } else if (progress < 0.97) {
-          person = factory.create({ districtIndex: s.districtIndex, stationIndex: s.index, registrationYear: year, urban: s.urban });
+          person = factory.create({
+            districtIndex: s.districtIndex,
+            stationIndex: s.index,
+            registrationYear: year,
+            urban: s.urban,
+          });
           person.isRepeat = true;
           person.remaining = RepeatPool.plannedAppearances(rng);
           pool.add(person);
@@ -340,7 +439,12 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
           homonymOf.set(person, orig);
         } else {
           const home = rng.chance(0.75) ? s : table.pick(rng);
-          person = factory.create({ districtIndex: s.districtIndex, stationIndex: home.index, registrationYear: year, urban: home.urban });
+          person = factory.create({
+            districtIndex: s.districtIndex,
+            stationIndex: home.index,
+            registrationYear: year,
+            urban: home.urban,
+          });
         }
       }
       used.add(person.personId);
@@ -393,10 +497,19 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
       const reg = d.minute;
       const ageMinutes = endMinute - reg;
       const firNumber = String(++counters[s.index]).padStart(4, '0');
-      const firRef = { district: s.districtEn, police_station: s.nameEn, fir_number: firNumber, fir_year: year, registered_at: formatCctns(reg) };
+      const firRef = {
+        district: s.districtEn,
+        police_station: s.nameEn,
+        fir_number: firNumber,
+        fir_year: year,
+        registered_at: formatCctns(reg),
+      };
       const lang: Lang = rng.chance(0.5) ? 'hi' : 'en';
       const script: Script = lang === 'hi' ? 'devanagari' : 'latin';
-      const set = useBns && recipe.bnsCitations ? rng.pick(recipe.bnsCitations) : citationsFor(rng.pick(recipe.citations), useBns);
+      const set =
+        useBns && recipe.bnsCitations
+          ? rng.pick(recipe.bnsCitations)
+          : citationsFor(rng.pick(recipe.citations), useBns);
       const actsSections = formatActsSections(rng, set, rng.chance(0.8) ? lang : lang === 'hi' ? 'en' : 'hi');
       if (useBns) result.bnsFirs++;
       else result.ipcFirs++;
@@ -407,8 +520,10 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
       let to: number | undefined;
       if (!rng.chance(0.03)) {
         if (recipe.spotArrest) from = reg - rng.int(20, 180);
-        else if (kind === 'cruelty' || kind === 'stalking' || kind === 'gangster') from = reg - rng.int(20, 400) * minutesPerDay;
-        else if (recipe.crimeGroup === 'property' || recipe.crimeGroup === 'cyber') from = reg - rng.int(60, 4 * minutesPerDay);
+        else if (kind === 'cruelty' || kind === 'stalking' || kind === 'gangster')
+          from = reg - rng.int(20, 400) * minutesPerDay;
+        else if (recipe.crimeGroup === 'property' || recipe.crimeGroup === 'cyber')
+          from = reg - rng.int(60, 4 * minutesPerDay);
         else from = reg - rng.int(30, 18 * 60);
         if (rng.chance(0.6)) to = Math.min(reg, from + rng.int(0, kind === 'cruelty' ? 300 * minutesPerDay : 600));
       }
@@ -425,7 +540,8 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
         const [la, lo] = pointInCell(rng, cell);
         lat = la.toFixed(6);
         lon = lo.toFixed(6);
-        if (latLngToCell(Number(lat), Number(lon), h3Resolution) !== cell) throw new Error(`planted point ${lat},${lon} is outside cell ${cell}`);
+        if (latLngToCell(Number(lat), Number(lon), h3Resolution) !== cell)
+          throw new Error(`planted point ${lat},${lon} is outside cell ${cell}`);
       } else if (!rng.chance(0.05)) {
         const [la, lo] = backgroundPoint(rng, s);
         lat = round6(la).toFixed(6);
@@ -501,7 +617,12 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
                 ? place
                 : arrestScript === 'devanagari'
                   ? rng.pick(['मुखबिर की सूचना पर बस स्टैंड के पास से', 'घर से', 'रेलवे स्टेशन से', 'तिराहे से'])
-                  : rng.pick(['near the bus stand on a tip-off', 'from his house', 'at the railway station', 'at the crossing']),
+                  : rng.pick([
+                      'near the bus stand on a tip-off',
+                      'from his house',
+                      'at the railway station',
+                      'at the crossing',
+                    ]),
               arresting_officer: rng.chance(0.85) ? officer(rng, arrestScript) : '',
             }),
           );
@@ -574,7 +695,13 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
         const victims = ['hurt', 'riot', 'grievous_hurt', 'accident_hurt'].includes(kind) && rng.chance(0.3) ? 2 : 1;
         const women = recipe.crimeGroup === 'crimes_against_women';
         for (let v = 0; v < victims; v++) {
-          const own = v === 0 && (womanComplainant.has(kind) || recipe.crimeGroup === 'property' || recipe.crimeGroup === 'cyber' || kind === 'hurt' || kind === 'intimidation');
+          const own =
+            v === 0 &&
+            (womanComplainant.has(kind) ||
+              recipe.crimeGroup === 'property' ||
+              recipe.crimeGroup === 'cyber' ||
+              kind === 'hurt' ||
+              kind === 'intimidation');
           const sex: Sex = women || (own && complainantSex === 'F') ? 'F' : rng.chance(0.15) ? 'F' : 'M';
           const who = own ? complainant.name : randomName(rng, sex).name;
           const age =
@@ -589,7 +716,11 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
             rowOf(victimHeaders, {
               ...firRef,
               victim_number: v + 1,
-              name: withheld.has(kind) ? '' : kind === 'assault_on_police' ? `${lang === 'hi' ? 'आरक्षी' : 'Ct.'} ${canonicalName(who, script)}` : canonicalName(who, script),
+              name: withheld.has(kind)
+                ? ''
+                : kind === 'assault_on_police'
+                  ? `${lang === 'hi' ? 'आरक्षी' : 'Ct.'} ${canonicalName(who, script)}`
+                  : canonicalName(who, script),
               sex,
               age: rng.chance(0.05) ? '' : age,
               address: renderAddress(rng, where, s, script, false),
@@ -601,14 +732,25 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
       // Final report once the investigation is over.
       if (status !== 'Under Investigation') {
         const filedYear = dayToYmd(Math.floor(lastUpdated / minutesPerDay)).year;
-        const type = status === 'Charge Sheet Filed' ? 'Charge Sheet' : status === 'Final Report Filed' ? 'Final Report' : 'Untraced';
+        const type =
+          status === 'Charge Sheet Filed'
+            ? 'Charge Sheet'
+            : status === 'Final Report Filed'
+              ? 'Final Report'
+              : 'Untraced';
         reportFile.row(
           rowOf(finalReportHeaders, {
             ...firRef,
             report_number: `${type === 'Charge Sheet' ? 'CS' : type === 'Final Report' ? 'FR' : 'UT'}-${++reportCounters[s.index]}/${filedYear}`,
-            report_type: lang === 'hi' && type !== 'Untraced' && rng.chance(0.3) ? (type === 'Charge Sheet' ? 'आरोप पत्र' : 'अंतिम रिपोर्ट') : type,
+            report_type:
+              lang === 'hi' && type !== 'Untraced' && rng.chance(0.3)
+                ? type === 'Charge Sheet'
+                  ? 'आरोप पत्र'
+                  : 'अंतिम रिपोर्ट'
+                : type,
             filed_at: formatCctns(lastUpdated),
-            court: type === 'Charge Sheet' || rng.chance(0.6) ? courtOf(rng, recipe.crimeGroup, kind, s.districtEn) : '',
+            court:
+              type === 'Charge Sheet' || rng.chance(0.6) ? courtOf(rng, recipe.crimeGroup, kind, s.districtEn) : '',
             accused_charged: type === 'Charge Sheet' ? Math.max(1, persons.length - (rng.chance(0.15) ? 1 : 0)) : '',
           }),
         );
@@ -650,7 +792,8 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
       result.firsPerStatus[status] = (result.firsPerStatus[status] ?? 0) + 1;
 
       if (area) {
-        if (isoWeek(Math.floor(reg / minutesPerDay)) !== d.week) throw new Error('internal: planted FIR outside its week');
+        if (isoWeek(Math.floor(reg / minutesPerDay)) !== d.week)
+          throw new Error('internal: planted FIR outside its week');
         hotspotFile.row([area.areaId, s.districtEn, s.nameEn, firNumber, year, d.week, cell, lat, lon]);
         result.plantedFirs++;
       }
@@ -667,6 +810,9 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
   result.peakRepeatPool = pool.peakActive;
 
   for (const f of [...dataFiles, repeatFile, hotspotFile]) await f.close();
-  result.files = [firFile, accusedFile, victimFile, arrestFile, seizureFile, reportFile].map((f) => ({ path: f.path, rows: f.rows }));
+  result.files = [firFile, accusedFile, victimFile, arrestFile, seizureFile, reportFile].map((f) => ({
+    path: f.path,
+    rows: f.rows,
+  }));
   return result;
 }

@@ -30,7 +30,14 @@ let summary: GenerateSummary;
 let truth: GroundTruth;
 
 interface GroundTruth {
-  counts: { firs: number; accusedRows: number; firsPerDistrict: Record<string, number>; ipcFirs: number; bnsFirs: number; persons: number };
+  counts: {
+    firs: number;
+    accusedRows: number;
+    firsPerDistrict: Record<string, number>;
+    ipcFirs: number;
+    bnsFirs: number;
+    persons: number;
+  };
   persons: {
     repeatOffenders: number;
     homonymPairs: { name: string; district: string; personIds: [string, string]; birthYears: [number, number] }[];
@@ -38,7 +45,14 @@ interface GroundTruth {
   hotspots: {
     plantedFirs: number;
     recentWeeks: string[];
-    areas: { areaId: string; kind: string; crimeGroup: string; centerCell: string; cells: string[]; weeks: { week: string; extraFirs: number }[] }[];
+    areas: {
+      areaId: string;
+      kind: string;
+      crimeGroup: string;
+      centerCell: string;
+      cells: string[];
+      weeks: { week: string; extraFirs: number }[];
+    }[];
   };
   vehicles: { anprReads: number; plantedStolenReads: number };
   tips: { tips: number; webhookMessages: number };
@@ -57,7 +71,7 @@ async function csv(dir: string, file: string): Promise<Row[]> {
 
 async function header(dir: string, file: string): Promise<string[]> {
   const text = await readFile(path.join(dir, file), 'utf8');
-  return (text.slice(0, text.indexOf('\n'))).split(',');
+  return text.slice(0, text.indexOf('\n')).split(',');
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -72,7 +86,13 @@ async function listFiles(dir: string): Promise<string[]> {
 
 async function digest(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const f of await listFiles(dir)) out.set(path.relative(dir, f), createHash('sha256').update(await readFile(f)).digest('hex'));
+  for (const f of await listFiles(dir))
+    out.set(
+      path.relative(dir, f),
+      createHash('sha256')
+        .update(await readFile(f))
+        .digest('hex'),
+    );
   return out;
 }
 
@@ -167,7 +187,8 @@ describe('generate', () => {
       last.set(key, n);
       expect(r['registered_at']?.slice(6, 10)).toBe(r['fir_year']);
       expect(minutesOf(r['last_updated_at'] as string)).toBeGreaterThanOrEqual(minutesOf(r['registered_at'] as string));
-      if (r['occurred_from']) expect(minutesOf(r['occurred_from'])).toBeLessThanOrEqual(minutesOf(r['registered_at'] as string));
+      if (r['occurred_from'])
+        expect(minutesOf(r['occurred_from'])).toBeLessThanOrEqual(minutesOf(r['registered_at'] as string));
       expect(['Under Investigation', 'Charge Sheet Filed', 'Final Report Filed', 'Untraced']).toContain(r['status']);
     }
     expect(firRows.filter((r) => r['latitude'] === '').length).toBeGreaterThan(0);
@@ -203,7 +224,11 @@ describe('generate', () => {
         set.map((c) => {
           const m = /^(\d+[A-Z]*)(?:\(([^)]+)\))?$/.exec(c.section);
           const code = c.act === 'IPC' || c.act === 'BNS';
-          return lookupCrimeHead(c.act as Act, code && m ? (m[1] as string) : c.section, code && m ? (m[2] ?? null) : null)?.crimeHeadId;
+          return lookupCrimeHead(
+            c.act as Act,
+            code && m ? (m[1] as string) : c.section,
+            code && m ? (m[2] ?? null) : null,
+          )?.crimeHeadId;
         }),
       )?.crimeGroup;
     for (const r of recipes) {
@@ -271,7 +296,11 @@ describe('generate', () => {
     for (const rows of repeat) {
       expect(rows.length).toBeLessThanOrEqual(15);
       expect(new Set(rows.map((r) => r['name'])).size).toBeGreaterThanOrEqual(2);
-      if (rows.some((r) => devanagari.test(r['name'] as string)) && rows.some((r) => !devanagari.test(r['name'] as string))) bothScripts++;
+      if (
+        rows.some((r) => devanagari.test(r['name'] as string)) &&
+        rows.some((r) => !devanagari.test(r['name'] as string))
+      )
+        bothScripts++;
       // Birth year from age stays within a few years.
       const births = rows.filter((r) => r['age'] !== '').map((r) => Number(r['fir_year']) - Number(r['age']));
       if (births.length > 1) expect(Math.max(...births) - Math.min(...births)).toBeLessThanOrEqual(5);
@@ -298,7 +327,15 @@ describe('generate', () => {
     expect(lines.length).toBe(truth.tips.webhookMessages);
     const types = new Set<string>();
     for (const line of lines) {
-      const body = JSON.parse(line) as { object: string; entry: { changes: { field: string; value: { messages: { type: string; from: string; timestamp: string }[]; contacts: { wa_id: string }[] } }[] }[] };
+      const body = JSON.parse(line) as {
+        object: string;
+        entry: {
+          changes: {
+            field: string;
+            value: { messages: { type: string; from: string; timestamp: string }[]; contacts: { wa_id: string }[] };
+          }[];
+        }[];
+      };
       expect(body.object).toBe('whatsapp_business_account');
       const change = body.entry[0]?.changes[0];
       expect(change?.field).toBe('messages');
@@ -311,10 +348,15 @@ describe('generate', () => {
     expect(types).toEqual(new Set(['text', 'image', 'audio', 'video', 'location', 'interactive']));
     expect((await csv(dirA, 'tips/cases.csv')).length).toBe(truth.tips.tips);
 
-    const x = JSON.parse(await readFile(path.join(dirA, 'social/x_mentions.json'), 'utf8')) as { data: { author_id: string }[]; includes: { users: { id: string }[] } };
+    const x = JSON.parse(await readFile(path.join(dirA, 'social/x_mentions.json'), 'utf8')) as {
+      data: { author_id: string }[];
+      includes: { users: { id: string }[] };
+    };
     const userIds = new Set(x.includes.users.map((u) => u.id));
     for (const t of x.data) expect(userIds.has(t.author_id)).toBe(true);
-    const fb = JSON.parse(await readFile(path.join(dirA, 'social/facebook_comments.json'), 'utf8')) as { data: unknown[] };
+    const fb = JSON.parse(await readFile(path.join(dirA, 'social/facebook_comments.json'), 'utf8')) as {
+      data: unknown[];
+    };
     expect(fb.data.length).toBeGreaterThan(0);
     const stats = await csv(dirA, 'social/account_stats.csv');
     const lastDate = stats[stats.length - 1]?.['date'];
@@ -336,7 +378,11 @@ describe('generate', () => {
     expect(planted.length).toBe(truth.vehicles.plantedStolenReads);
     expect(planted.some((p) => p['ocr_confusion'] !== '')).toBe(true);
     const readKeys = new Set(reads.map((r) => `${r['camera_id']}|${r['read_at']}|${r['plate_text']}`));
-    const stolen = new Set((await csv(dirA, 'vehicles/stolen_vehicles.csv')).map((r) => (r['registration_number'] as string).replace(/[\s-]/g, '')));
+    const stolen = new Set(
+      (await csv(dirA, 'vehicles/stolen_vehicles.csv')).map((r) =>
+        (r['registration_number'] as string).replace(/[\s-]/g, ''),
+      ),
+    );
     for (const p of planted) {
       expect(readKeys.has(`${p['camera_id']}|${p['read_at']}|${p['plate_text']}`)).toBe(true);
       expect(stolen.has(p['registration_number'] as string)).toBe(true);
@@ -356,7 +402,9 @@ describe('generate', () => {
     expect(truth.groups.districtsWithoutWomensGroup).toHaveLength(1);
     const missing = truth.groups.districtsWithoutWomensGroup[0];
     expect(groups.some((r) => r['district'] === missing && r['is_womens_group'] === 'Y')).toBe(false);
-    expect(groups.filter((r) => r['level'] === 'thana' && Number(r['member_count']) < 200).length).toBe(truth.groups.thanaGroupsBelowMinimum.length);
+    expect(groups.filter((r) => r['level'] === 'thana' && Number(r['member_count']) < 200).length).toBe(
+      truth.groups.thanaGroupsBelowMinimum.length,
+    );
   });
 
   it('confuses plates only where the position fixes the kind', () => {

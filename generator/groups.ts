@@ -61,19 +61,36 @@ export async function writeGroups(input: {
     else add(`${district} Mahila Cyber Volunteers`, 'district', district, '', rng.int(250, 700), true);
 
     // Sub-divisions (circles): the district's thanas in groups of about four, west to east.
-    const own = stations.filter((s) => s.districtIndex === di).sort((a, b) => a.station.longitude - b.station.longitude);
+    const own = stations
+      .filter((s) => s.districtIndex === di)
+      .sort((a, b) => a.station.longitude - b.station.longitude);
     for (let i = 0; i < own.length; i += 4) {
       const chunk = own.slice(i, i + 4);
       const lead = chunk.reduce((best, s) => (s.station.population > best.station.population ? s : best));
-      add(`Cyber Volunteers ${lead.nameEn} Circle (${district})`, 'sub-division', district, '', rng.int(150, 600), false);
+      add(
+        `Cyber Volunteers ${lead.nameEn} Circle (${district})`,
+        'sub-division',
+        district,
+        '',
+        rng.int(150, 600),
+        false,
+      );
     }
 
     for (const s of own) {
       const below = rng.chance(0.15);
       const thanaMembers = below ? rng.int(60, thanaMinimum - 1) : rng.int(thanaMinimum, 650);
-      const name = rng.chance(0.3) ? `साइबर वॉलंटियर्स थाना ${s.nameHi}` : `Cyber Volunteers PS ${s.nameEn} (${district})`;
+      const name = rng.chance(0.3)
+        ? `साइबर वॉलंटियर्स थाना ${s.nameHi}`
+        : `Cyber Volunteers PS ${s.nameEn} (${district})`;
       add(name, 'thana', district, s.nameEn, thanaMembers, false);
-      if (below) result.thanaGroupsBelowMinimum.push({ groupName: name, district, policeStation: s.nameEn, memberCount: thanaMembers });
+      if (below)
+        result.thanaGroupsBelowMinimum.push({
+          groupName: name,
+          district,
+          policeStation: s.nameEn,
+          memberCount: thanaMembers,
+        });
       const outposts = rng.int(1, 3);
       const used = new Set<string>();
       for (let o = 0; o < outposts; o++) {
@@ -84,7 +101,13 @@ export async function writeGroups(input: {
         const members = belowO ? rng.int(20, outpostMinimum - 1) : rng.int(outpostMinimum, 320);
         const oname = `Cyber Volunteers ${s.nameEn} ${label} Outpost (${district})`;
         add(oname, 'outpost', district, s.nameEn, members, false);
-        if (belowO) result.outpostGroupsBelowMinimum.push({ groupName: oname, district, policeStation: s.nameEn, memberCount: members });
+        if (belowO)
+          result.outpostGroupsBelowMinimum.push({
+            groupName: oname,
+            district,
+            policeStation: s.nameEn,
+            memberCount: members,
+          });
       }
     }
   });

@@ -86,13 +86,24 @@ export function planHotspots(input: PlanInput): HotspotPlan {
   // Rural thanas, spread over districts.
   const candidates = stations.filter((s) => s.nearestKm >= 6);
   rng.shuffle(candidates);
-  const kinds: AreaKind[] = ['hotspot', 'hotspot', 'hotspot', 'hotspot', 'hotspot', 'hotspot', 'new', 'intensifying', 'diminishing'];
+  const kinds: AreaKind[] = [
+    'hotspot',
+    'hotspot',
+    'hotspot',
+    'hotspot',
+    'hotspot',
+    'hotspot',
+    'new',
+    'intensifying',
+    'diminishing',
+  ];
   const taken = new Set<string>();
   const usedStations = new Set<number>();
   const areas: PlantedArea[] = [];
   let hotspotNo = 0;
   for (const kind of kinds) {
-    const crimeGroup = kind === 'hotspot' ? (hotspotGroups[hotspotNo++ % hotspotGroups.length] as CrimeGroup) : emergingGroups[kind];
+    const crimeGroup =
+      kind === 'hotspot' ? (hotspotGroups[hotspotNo++ % hotspotGroups.length] as CrimeGroup) : emergingGroups[kind];
     // Prefer a district not used yet, then any unused thana.
     const usedDistricts = new Set(areas.map((a) => (stations[a.stationIndex] as StationInfo).districtIndex));
     const ordered = [
@@ -104,7 +115,12 @@ export function planHotspots(input: PlanInput): HotspotPlan {
       for (let attempt = 0; attempt < 8 && !placed; attempt++) {
         const distance = Math.min(Math.max(2 * s.sigmaKm, 2.5), 0.45 * s.nearestKm);
         const angle = 2 * Math.PI * rng.float();
-        const [lat, lon] = offsetPoint(s.station.latitude, s.station.longitude, distance * Math.cos(angle), distance * Math.sin(angle));
+        const [lat, lon] = offsetPoint(
+          s.station.latitude,
+          s.station.longitude,
+          distance * Math.cos(angle),
+          distance * Math.sin(angle),
+        );
         const center = latLngToCell(lat, lon, h3Resolution);
         const halo = gridDisk(center, 4);
         if (halo.some((c) => taken.has(c))) continue;
@@ -138,7 +154,11 @@ export function planHotspots(input: PlanInput): HotspotPlan {
   // Weeks and extra counts.
   for (const area of areas) {
     const bg = area.expectedBackgroundPerWeek;
-    const week = (monday: number, extraFirs: number): PlantedWeek => ({ week: isoWeek(monday), mondayDay: monday, extraFirs });
+    const week = (monday: number, extraFirs: number): PlantedWeek => ({
+      week: isoWeek(monday),
+      mondayDay: monday,
+      extraFirs,
+    });
     if (area.kind === 'hotspot') {
       const base = Math.max(3, Math.ceil(5 * bg));
       const runs = rng.chance(0.5) ? 1 : 2;

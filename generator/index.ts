@@ -53,7 +53,8 @@ function neighbourDistricts(): number[][] {
 export async function generate(options: GenerateOptions): Promise<GenerateSummary> {
   const { outDir, seed } = options;
   const firs = Math.floor(options.firs);
-  if (!Number.isFinite(firs) || firs < minimumFirs) throw new Error(`firs must be at least ${minimumFirs}, got ${options.firs}`);
+  if (!Number.isFinite(firs) || firs < minimumFirs)
+    throw new Error(`firs must be at least ${minimumFirs}, got ${options.firs}`);
   if (!Number.isFinite(seed)) throw new Error(`seed must be a number, got ${seed}`);
   const start = options.start ?? '2023-01-01';
   const end = options.end ?? '2025-06-29';

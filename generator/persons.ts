@@ -67,9 +67,7 @@ function makeName(rng: Rng, sex: Sex, religion: 'hindu' | 'muslim'): PersonName 
   if (religion === 'hindu') {
     if (sex === 'F') {
       const first = rng.pick(hinduFemaleFirst);
-      const surname = rng.chance(0.55)
-        ? femaleHinduSuffix
-        : rng.weighted(hinduSurnames, hinduSurnameWeights);
+      const surname = rng.chance(0.55) ? femaleHinduSuffix : rng.weighted(hinduSurnames, hinduSurnameWeights);
       return { religion, sex, mohd: false, first, surname };
     }
     const first = rng.pick(hinduMaleFirst);
@@ -138,8 +136,7 @@ export class PersonFactory {
 
   create(options: PersonFactoryOptions): Person {
     const rng = this.rng;
-    const sex: Sex =
-      options.sex ?? (rng.chance(0.0005) ? 'T' : rng.chance(0.06) ? 'F' : 'M');
+    const sex: Sex = options.sex ?? (rng.chance(0.0005) ? 'T' : rng.chance(0.06) ? 'F' : 'M');
     const religion = rng.chance(0.22) ? 'muslim' : 'hindu';
     const name = makeName(rng, sex === 'T' ? 'M' : sex, religion);
     name.sex = sex;
@@ -247,8 +244,7 @@ export function renderAddress(
       `${lead} ${home.hi}, ${station.nameHi}, ${station.districtHi}`,
     ]);
   }
-  const place =
-    spellingVariants && home.variants.length > 0 && rng.chance(0.35) ? rng.pick(home.variants) : home.en;
+  const place = spellingVariants && home.variants.length > 0 && rng.chance(0.35) ? rng.pick(home.variants) : home.en;
   if (home.kind === 'mohalla') {
     return rng.pick([
       `Mohalla ${place}, ${station.nameEn}, ${station.districtEn}`,
@@ -308,7 +304,15 @@ export function renderPerson(
   }
   let age = '';
   if (!rng.chance(0.04)) {
-    const jitter = repeat ? rng.weightedPairs([[0, 5], [1, 2], [-1, 2], [2, 1], [-2, 1]]) : 0;
+    const jitter = repeat
+      ? rng.weightedPairs([
+          [0, 5],
+          [1, 2],
+          [-1, 2],
+          [2, 1],
+          [-2, 1],
+        ])
+      : 0;
     age = String(registrationYear - person.birthYear + jitter);
   }
   return {
@@ -340,8 +344,7 @@ const appearanceWeights: readonly (readonly [number, number])[] = [
 ];
 
 export const meanAppearances =
-  appearanceWeights.reduce((s, [k, w]) => s + k * w, 0) /
-  appearanceWeights.reduce((s, [, w]) => s + w, 0);
+  appearanceWeights.reduce((s, [k, w]) => s + k * w, 0) / appearanceWeights.reduce((s, [, w]) => s + w, 0);
 
 /** Share of distinct accused persons who are repeat offenders. */
 export const repeatPersonShare = 0.03;

@@ -23,7 +23,7 @@ function permute(index: number): number {
   // (a · i + c) mod n, in two halves to stay inside exact double arithmetic.
   const hi = Math.floor(index / 65536);
   const lo = index % 65536;
-  const part = ((((multiplier * hi) % space) * 65536) % space + ((multiplier * lo) % space)) % space;
+  const part = (((((multiplier * hi) % space) * 65536) % space) + ((multiplier * lo) % space)) % space;
   return (part + 7_919) % space;
 }
 
@@ -111,7 +111,10 @@ const letterToDigit: Record<string, string> = { B: '8' };
  * letters in the series), e.g. `UP65AB1034` → `UP65A81034` or `UP65AB1O34`. Undefined when
  * the plate has no confusable character.
  */
-export function confusePlate(rng: Rng, p: Plate): { text: string; position: number; from: string; to: string } | undefined {
+export function confusePlate(
+  rng: Rng,
+  p: Plate,
+): { text: string; position: number; from: string; to: string } | undefined {
   const text = plateText(p);
   const candidates: { position: number; to: string }[] = [];
   for (let i = 2; i < text.length; i++) {

@@ -25,7 +25,14 @@ export interface Recovery {
   seizures: Seizure[];
 }
 
-function item(propertyType: PropertyType, en: string, hi: string, quantity: number | '', unit: string, valueInr: number | '' = ''): Seizure {
+function item(
+  propertyType: PropertyType,
+  en: string,
+  hi: string,
+  quantity: number | '',
+  unit: string,
+  valueInr: number | '' = '',
+): Seizure {
   return {
     propertyType,
     description: { en, hi },
@@ -54,7 +61,10 @@ export function recoveryFor(rng: Rng, kind: FactsKind, rto: string): Recovery {
   switch (kind) {
     case 'liquor': {
       const qty = rng.int(5, 60);
-      return { qty, seizures: [item('Liquor', 'illicit country-made liquor', 'अवैध कच्ची शराब', qty, 'litre', qty * 100)] };
+      return {
+        qty,
+        seizures: [item('Liquor', 'illicit country-made liquor', 'अवैध कच्ची शराब', qty, 'litre', qty * 100)],
+      };
     }
     case 'ganja': {
       const qty = rng.int(5, 250) / 10;
@@ -122,7 +132,12 @@ export function recoveryFor(rng: Rng, kind: FactsKind, rto: string): Recovery {
       };
     case 'drunken_driving':
     case 'rash_driving':
-      return { qty: 1, seizures: [seizedVehicle(rng, rto, rng.pick(['Hero Splendor Plus', 'Bajaj Pulsar 150', 'Mahindra Bolero']), 'वाहन')] };
+      return {
+        qty: 1,
+        seizures: [
+          seizedVehicle(rng, rto, rng.pick(['Hero Splendor Plus', 'Bajaj Pulsar 150', 'Mahindra Bolero']), 'वाहन'),
+        ],
+      };
     case 'kidnapping':
       return { qty: rng.int(9, 16), seizures: [] };
     case 'kidnapping_of_woman':

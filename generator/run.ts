@@ -15,7 +15,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.out) {
-  process.stderr.write('usage: tsx generator/run.ts --out DIR [--firs N] [--seed S] [--start YYYY-MM-DD] [--end YYYY-MM-DD]\n');
+  process.stderr.write(
+    'usage: tsx generator/run.ts --out DIR [--firs N] [--seed S] [--start YYYY-MM-DD] [--end YYYY-MM-DD]\n',
+  );
   process.exit(2);
 }
 const began = Date.now();
@@ -34,5 +36,7 @@ const summary = await generate({
     }
   },
 });
-process.stderr.write(`${new Date().toISOString()} info  generated seconds=${((Date.now() - began) / 1000).toFixed(1)}\n`);
+process.stderr.write(
+  `${new Date().toISOString()} info  generated seconds=${((Date.now() - began) / 1000).toFixed(1)}\n`,
+);
 process.stdout.write(JSON.stringify(summary, null, 2) + '\n');

@@ -51,7 +51,10 @@ function formatCode(rng: Rng, act: 'IPC' | 'BNS', sections: string[], lang: Lang
 
 /** Labels are listed most common first: weights 6, 3, 1. */
 function pickLabel(rng: Rng, labels: readonly string[]): string {
-  return rng.weighted(labels, labels.map((_, i) => [6, 3, 1][i] ?? 1));
+  return rng.weighted(
+    labels,
+    labels.map((_, i) => [6, 3, 1][i] ?? 1),
+  );
 }
 
 function formatSpecial(rng: Rng, act: Exclude<Act, 'IPC' | 'BNS'>, sections: string[], lang: Lang): string {

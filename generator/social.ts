@@ -78,26 +78,57 @@ export interface SocialResult {
     ranks: Record<Platform, number>;
   };
   ranks: Record<Platform, { state: string; followers: number; rank: number }[]>;
-  x: { tweets: number; users: number; complaints: number; answeredWithin2h: number; answeredLater: number; unanswered: number; rumours: number };
-  facebook: { comments: number; complaints: number; answeredWithin2h: number; answeredLater: number; unanswered: number };
+  x: {
+    tweets: number;
+    users: number;
+    complaints: number;
+    answeredWithin2h: number;
+    answeredLater: number;
+    unanswered: number;
+    rumours: number;
+  };
+  facebook: {
+    comments: number;
+    complaints: number;
+    answeredWithin2h: number;
+    answeredLater: number;
+    unanswered: number;
+  };
   suspiciousAccounts: { userId: string; username: string; createdAt: string; tweets: number }[];
   files: { path: string; rows: number }[];
 }
 
-async function writeAccountStats(rng: Rng, outDir: string, startDay: number, endDay: number): Promise<{ rows: number; path: string }> {
+async function writeAccountStats(
+  rng: Rng,
+  outDir: string,
+  startDay: number,
+  endDay: number,
+): Promise<{ rows: number; path: string }> {
   const days = endDay - startDay + 1;
   const windowStartIndex = Math.max(1, days - windowDays);
   const file = await StreamFile.open(join(outDir, 'social', 'account_stats.csv'));
   file.write('platform,account,state,date,followers,reach,impressions\n');
-  const series: { platform: Platform; state: string; followers: number[]; reach: (number | '')[]; impressions: (number | '')[] }[] = [];
+  const series: {
+    platform: Platform;
+    state: string;
+    followers: number[];
+    reach: (number | '')[];
+    impressions: (number | '')[];
+  }[] = [];
   for (const platform of platforms) {
     for (const [state, finals] of Object.entries(finalFollowers)) {
       const end = finals[platform];
       const gain = state === 'Bihar' ? biharWindowGain[platform] : Math.round(end * rng.uniform(0.02, 0.08));
       const windowStart = end - gain;
       const first = Math.round(windowStart * rng.uniform(0.55, 0.8));
-      const before = distribute(windowStart - first, Array.from({ length: windowStartIndex }, () => rng.uniform(0.2, 1.8)));
-      const during = distribute(gain, Array.from({ length: days - windowStartIndex }, () => rng.uniform(0.2, 1.8)));
+      const before = distribute(
+        windowStart - first,
+        Array.from({ length: windowStartIndex }, () => rng.uniform(0.2, 1.8)),
+      );
+      const during = distribute(
+        gain,
+        Array.from({ length: days - windowStartIndex }, () => rng.uniform(0.2, 1.8)),
+      );
       const followers: number[] = [];
       let f = first;
       for (let i = 0; i < days; i++) {
@@ -126,7 +157,15 @@ async function writeAccountStats(rng: Rng, outDir: string, startDay: number, end
   for (let i = 0; i < days; i++) {
     const date = isoDay(startDay + i);
     for (const s of series) {
-      file.row([s.platform, accountName(s.state, s.platform), s.state, date, s.followers[i], s.reach[i], s.impressions[i]]);
+      file.row([
+        s.platform,
+        accountName(s.state, s.platform),
+        s.state,
+        date,
+        s.followers[i],
+        s.reach[i],
+        s.impressions[i],
+      ]);
     }
     await file.maybeFlush();
   }
@@ -154,9 +193,21 @@ const complaintTexts = {
   ],
 };
 const otherTexts = {
-  praise: ['Great work by the police team, thank you!', 'बहुत बढ़िया काम, पुलिस टीम को धन्यवाद।', 'Salute to the officers for quick action 🙏'],
-  query: ['How do I get a character certificate online?', 'पासपोर्ट वेरिफिकेशन कब तक होगा?', 'Sir lost mobile ki report online kaise kare?'],
-  news: ['Police arrested the accused within 24 hours, good job', 'Traffic advisory for tomorrow please share', 'शराब तस्करी के खिलाफ अभियान जारी'],
+  praise: [
+    'Great work by the police team, thank you!',
+    'बहुत बढ़िया काम, पुलिस टीम को धन्यवाद।',
+    'Salute to the officers for quick action 🙏',
+  ],
+  query: [
+    'How do I get a character certificate online?',
+    'पासपोर्ट वेरिफिकेशन कब तक होगा?',
+    'Sir lost mobile ki report online kaise kare?',
+  ],
+  news: [
+    'Police arrested the accused within 24 hours, good job',
+    'Traffic advisory for tomorrow please share',
+    'शराब तस्करी के खिलाफ अभियान जारी',
+  ],
   abusive: ['Police sleeping as usual 😡', 'पुलिस कुछ नहीं करती, बस वसूली', 'Useless system, nobody listens'],
   rumour: [
     'BREAKING: child lifters gang active in the district, police hiding it! Share fast',
@@ -180,7 +231,12 @@ function snowflake(unixSeconds: number, seq: number): string {
 }
 
 function slugName(name: string, rng: Rng): string {
-  return (name.toLowerCase().replace(/[^a-z]+/g, '_').replace(/^_|_$/g, '') || 'user') + (rng.chance(0.6) ? String(rng.int(1, 9999)) : '');
+  return (
+    (name
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '_')
+      .replace(/^_|_$/g, '') || 'user') + (rng.chance(0.6) ? String(rng.int(1, 9999)) : '')
+  );
 }
 
 interface XUser {
@@ -193,7 +249,13 @@ interface XUser {
   public_metrics: { followers_count: number; following_count: number; tweet_count: number; listed_count: number };
 }
 
-export async function writeSocial(input: { rng: Rng; outDir: string; firs: number; startDay: number; endDay: number }): Promise<SocialResult> {
+export async function writeSocial(input: {
+  rng: Rng;
+  outDir: string;
+  firs: number;
+  startDay: number;
+  endDay: number;
+}): Promise<SocialResult> {
   const { rng, outDir, startDay, endDay } = input;
   const endMinute = endDay * minutesPerDay + minutesPerDay - 1;
   const stats = await writeAccountStats(rng.fork('stats'), outDir, startDay, endDay);
@@ -208,7 +270,12 @@ export async function writeSocial(input: { rng: Rng; outDir: string; firs: numbe
     created_at: '2014-11-24T07:12:00.000Z',
     verified: true,
     description: 'Official account of Bihar Police. Dial 112 in emergency.',
-    public_metrics: { followers_count: finalFollowers['Bihar']?.x ?? 0, following_count: 120, tweet_count: 28_000, listed_count: 600 },
+    public_metrics: {
+      followers_count: finalFollowers['Bihar']?.x ?? 0,
+      following_count: 120,
+      tweet_count: 28_000,
+      listed_count: 600,
+    },
   };
   const userCount = Math.min(20_000, Math.max(60, Math.round(tweetCount / 4)));
   const users: XUser[] = [];
@@ -222,7 +289,12 @@ export async function writeSocial(input: { rng: Rng; outDir: string; firs: numbe
       created_at: formatUtcIso((startDay - rng.int(30, 4000)) * minutesPerDay + rng.int(0, minutesPerDay - 1)),
       verified: false,
       description: '',
-      public_metrics: { followers_count: Math.round(Math.exp(rng.normal(4.5, 1.5))), following_count: rng.int(10, 900), tweet_count: rng.int(20, 20_000), listed_count: rng.int(0, 5) },
+      public_metrics: {
+        followers_count: Math.round(Math.exp(rng.normal(4.5, 1.5))),
+        following_count: rng.int(10, 900),
+        tweet_count: rng.int(20, 20_000),
+        listed_count: rng.int(0, 5),
+      },
     });
   }
   // Suspicious accounts: new, few followers, posting rumours in bursts late in the range.
@@ -236,7 +308,12 @@ export async function writeSocial(input: { rng: Rng; outDir: string; firs: numbe
       created_at: formatUtcIso((firstDay - rng.int(1, 25)) * minutesPerDay + rng.int(0, minutesPerDay - 1)),
       verified: false,
       description: 'सच्ची खबर',
-      public_metrics: { followers_count: rng.int(0, 15), following_count: rng.int(200, 2000), tweet_count: rng.int(50, 400), listed_count: 0 },
+      public_metrics: {
+        followers_count: rng.int(0, 15),
+        following_count: rng.int(200, 2000),
+        tweet_count: rng.int(50, 400),
+        listed_count: 0,
+      },
     };
     suspicious.push({ user, firstMinute: firstDay * minutesPerDay, tweets: 0 });
   }
@@ -248,7 +325,13 @@ export async function writeSocial(input: { rng: Rng; outDir: string; firs: numbe
   const x = { tweets: 0, users: 0, complaints: 0, answeredWithin2h: 0, answeredLater: 0, unanswered: 0, rumours: 0 };
   let seq = 0;
   const mention = '@bihar_police';
-  const tweet = (author: XUser, minute: number, text: string, lang: string, extra: Record<string, unknown> = {}): string => {
+  const tweet = (
+    author: XUser,
+    minute: number,
+    text: string,
+    lang: string,
+    extra: Record<string, unknown> = {},
+  ): string => {
     const second = rng.int(0, 59);
     const id = snowflake(toUnixSeconds(minute, second), seq++);
     const start = text.indexOf(mention);
@@ -259,8 +342,16 @@ export async function writeSocial(input: { rng: Rng; outDir: string; firs: numbe
       created_at: formatUtcIso(minute, second),
       conversation_id: (extra['conversation_id'] as string | undefined) ?? id,
       lang,
-      public_metrics: { retweet_count: rng.int(0, 30), reply_count: rng.int(0, 10), like_count: rng.int(0, 200), quote_count: rng.int(0, 5), impression_count: rng.int(50, 20_000) },
-      ...(start >= 0 ? { entities: { mentions: [{ start, end: start + mention.length, username: 'bihar_police', id: police.id }] } } : {}),
+      public_metrics: {
+        retweet_count: rng.int(0, 30),
+        reply_count: rng.int(0, 10),
+        like_count: rng.int(0, 200),
+        quote_count: rng.int(0, 5),
+        impression_count: rng.int(50, 20_000),
+      },
+      ...(start >= 0
+        ? { entities: { mentions: [{ start, end: start + mention.length, username: 'bihar_police', id: police.id }] } }
+        : {}),
       ...extra,
     });
     x.tweets++;
@@ -269,7 +360,8 @@ export async function writeSocial(input: { rng: Rng; outDir: string; firs: numbe
 
   // Ordinary mentions spread over the range, in time order; suspicious bursts mixed in.
   const plan: { minute: number; suspicious: number }[] = [];
-  for (let i = 0; i < tweetCount; i++) plan.push({ minute: startDay * minutesPerDay + rng.int(0, days * minutesPerDay - 1), suspicious: -1 });
+  for (let i = 0; i < tweetCount; i++)
+    plan.push({ minute: startDay * minutesPerDay + rng.int(0, days * minutesPerDay - 1), suspicious: -1 });
   for (let i = 0; i < suspiciousTweets; i++) {
     const k = i % suspicious.length;
     const s = suspicious[k] as (typeof suspicious)[number];
@@ -286,9 +378,20 @@ export async function writeSocial(input: { rng: Rng; outDir: string; firs: numbe
       continue;
     }
     const author = rng.pick(users);
-    const kind = rng.weightedPairs<string>([['complaint', 35], ['praise', 20], ['query', 15], ['news', 12], ['abusive', 10], ['rumour', 8]]);
+    const kind = rng.weightedPairs<string>([
+      ['complaint', 35],
+      ['praise', 20],
+      ['query', 15],
+      ['news', 12],
+      ['abusive', 10],
+      ['rumour', 8],
+    ]);
     if (kind === 'complaint') {
-      const lang = rng.weightedPairs<'hi' | 'en' | 'hinglish'>([['hi', 45], ['en', 35], ['hinglish', 20]]);
+      const lang = rng.weightedPairs<'hi' | 'en' | 'hinglish'>([
+        ['hi', 45],
+        ['en', 35],
+        ['hinglish', 20],
+      ]);
       const text = `${mention} ${rng.pick(complaintTexts[lang])}${rng.chance(0.3) ? ' @' + rng.pick(['jaunpurpolice', 'ghazipurpolice', 'PatnaPolice24x7', 'dgp_bihar']) : ''}`;
       const id = tweet(author, p.minute, text, lang === 'hinglish' ? 'qme' : lang);
       x.complaints++;
@@ -360,10 +463,24 @@ export async function writeSocial(input: { rng: Rng; outDir: string; firs: numbe
       postUntil = minute + rng.int(6, 72) * 60;
     }
     const who = randomName(rng, rng.chance(0.25) ? 'F' : 'M');
-    const from = { id: String(100_000_000_000_000 + rng.int(0, 899_999_999) * 1000 + rng.int(0, 999)), name: canonicalName(who.name, rng.chance(0.25) ? 'devanagari' : 'latin') };
-    const kind = rng.weightedPairs<string>([['complaint', 30], ['praise', 30], ['query', 15], ['news', 10], ['abusive', 10], ['rumour', 5]]);
+    const from = {
+      id: String(100_000_000_000_000 + rng.int(0, 899_999_999) * 1000 + rng.int(0, 999)),
+      name: canonicalName(who.name, rng.chance(0.25) ? 'devanagari' : 'latin'),
+    };
+    const kind = rng.weightedPairs<string>([
+      ['complaint', 30],
+      ['praise', 30],
+      ['query', 15],
+      ['news', 10],
+      ['abusive', 10],
+      ['rumour', 5],
+    ]);
     if (kind === 'complaint') {
-      const lang = rng.weightedPairs<'hi' | 'en' | 'hinglish'>([['hi', 50], ['en', 25], ['hinglish', 25]]);
+      const lang = rng.weightedPairs<'hi' | 'en' | 'hinglish'>([
+        ['hi', 50],
+        ['en', 25],
+        ['hinglish', 25],
+      ]);
       const id = comment(from, minute, rng.pick(complaintTexts[lang]));
       fb.complaints++;
       const r = rng.float();
@@ -386,7 +503,10 @@ export async function writeSocial(input: { rng: Rng; outDir: string; firs: numbe
 
   const windowFrom = isoDay(endDay - (windowDays - 1));
   const biharFinal = finalFollowers['Bihar'] as Record<Platform, number>;
-  const allRanks = Object.fromEntries(platforms.map((p) => [p, ranks(p)])) as Record<Platform, ReturnType<typeof ranks>>;
+  const allRanks = Object.fromEntries(platforms.map((p) => [p, ranks(p)])) as Record<
+    Platform,
+    ReturnType<typeof ranks>
+  >;
   return {
     accountStatsRows: stats.rows,
     window: { from: windowFrom, to: isoDay(endDay), days: windowDays },
@@ -396,12 +516,19 @@ export async function writeSocial(input: { rng: Rng; outDir: string; firs: numbe
       newFollowersInWindow: platforms.reduce((s, p) => s + biharWindowGain[p], 0),
       facebookReachInWindow: biharFacebookReach,
       xImpressionsInWindow: biharXImpressions,
-      ranks: Object.fromEntries(platforms.map((p) => [p, allRanks[p].find((r) => r.state === 'Bihar')?.rank ?? 0])) as Record<Platform, number>,
+      ranks: Object.fromEntries(
+        platforms.map((p) => [p, allRanks[p].find((r) => r.state === 'Bihar')?.rank ?? 0]),
+      ) as Record<Platform, number>,
     },
     ranks: allRanks,
     x,
     facebook: fb,
-    suspiciousAccounts: suspicious.map((s) => ({ userId: s.user.id, username: s.user.username, createdAt: s.user.created_at, tweets: s.tweets })),
+    suspiciousAccounts: suspicious.map((s) => ({
+      userId: s.user.id,
+      username: s.user.username,
+      createdAt: s.user.created_at,
+      tweets: s.tweets,
+    })),
     files: [
       { path: stats.path, rows: stats.rows },
       { path: xFile.path, rows: x.tweets },

@@ -41,13 +41,25 @@ interface TipText {
 
 const templates: Record<TipCategory, Record<TipLang, ((t: TipText) => string)[]>> = {
   'cow smuggling': {
-    hi: [(t) => `${t.place} के रास्ते रोज रात ${t.time} बजे के आसपास पिकअप ${t.plate} से गोवंश बिहार ले जाए जा रहे हैं।`, (t) => `${t.place} में गोवंश की तस्करी हो रही है, ट्रक नंबर ${t.plate}`],
-    en: [(t) => `Cattle being smuggled in truck ${t.plate} via ${t.place} around ${t.time} every night towards Bihar border.`],
+    hi: [
+      (t) => `${t.place} के रास्ते रोज रात ${t.time} बजे के आसपास पिकअप ${t.plate} से गोवंश बिहार ले जाए जा रहे हैं।`,
+      (t) => `${t.place} में गोवंश की तस्करी हो रही है, ट्रक नंबर ${t.plate}`,
+    ],
+    en: [
+      (t) =>
+        `Cattle being smuggled in truck ${t.plate} via ${t.place} around ${t.time} every night towards Bihar border.`,
+    ],
     hinglish: [(t) => `Sir ${t.place} se raat ${t.time} baje gaay ki taskari ho rahi hai, gaadi ${t.plate}`],
   },
   'liquor smuggling': {
-    hi: [(t) => `${t.place} में खुलेआम कच्ची शराब बन रही है और बेची जा रही है।`, (t) => `${t.place} से बिहार के लिए शराब की तस्करी गाड़ी ${t.plate} से हो रही है।`],
-    en: [(t) => `Illicit liquor being made and sold openly at ${t.place}. Please raid after ${t.time}.`, (t) => `Liquor smuggling to Bihar in vehicle ${t.plate} through ${t.place}.`],
+    hi: [
+      (t) => `${t.place} में खुलेआम कच्ची शराब बन रही है और बेची जा रही है।`,
+      (t) => `${t.place} से बिहार के लिए शराब की तस्करी गाड़ी ${t.plate} से हो रही है।`,
+    ],
+    en: [
+      (t) => `Illicit liquor being made and sold openly at ${t.place}. Please raid after ${t.time}.`,
+      (t) => `Liquor smuggling to Bihar in vehicle ${t.plate} through ${t.place}.`,
+    ],
     hinglish: [(t) => `${t.place} me kachchi sharab ki bhatti chal rahi hai sir, roz ${t.time} baje ke baad`],
   },
   'drug smuggling': {
@@ -56,7 +68,10 @@ const templates: Record<TipCategory, Record<TipLang, ((t: TipText) => string)[]>
     hinglish: [(t) => `${t.place} pe smack bik rahi hai sir, ladke nashe me rehte hain`],
   },
   'illegal arms': {
-    hi: [(t) => `${t.place} में एक व्यक्ति अवैध तमंचा लेकर घूमता है और लोगों को धमकाता है।`, (t) => `${t.place} में अवैध असलहा बनाने का काम हो रहा है।`],
+    hi: [
+      (t) => `${t.place} में एक व्यक्ति अवैध तमंचा लेकर घूमता है और लोगों को धमकाता है।`,
+      (t) => `${t.place} में अवैध असलहा बनाने का काम हो रहा है।`,
+    ],
     en: [(t) => `A man roams with an illegal pistol near ${t.place} and threatens people.`],
     hinglish: [(t) => `${t.place} me tamancha banane ka kaam chal raha hai`],
   },
@@ -97,7 +112,10 @@ const templates: Record<TipCategory, Record<TipLang, ((t: TipText) => string)[]>
   },
   other: {
     hi: [(t) => `${t.place} में रात में संदिग्ध लोग घूम रहे हैं।`, (t) => `${t.place} में तेज आवाज में डीजे बज रहा है।`],
-    en: [(t) => `Suspicious persons moving around ${t.place} at night.`, (t) => `Loud DJ at ${t.place} after ${t.time}.`],
+    en: [
+      (t) => `Suspicious persons moving around ${t.place} at night.`,
+      (t) => `Loud DJ at ${t.place} after ${t.time}.`,
+    ],
     hinglish: [(t) => `${t.place} me raat ko sandigdh log ghoom rahe hai`],
   },
 };
@@ -117,7 +135,15 @@ export interface TipsResult {
   tipsWithPhoneNumberInText: number;
   tipsByCategory: Record<string, number>;
   actioned: number;
-  sites: { category: TipCategory; district: string; policeStation: string; latitude: number; longitude: number; h3Cell: string; tips: number }[];
+  sites: {
+    category: TipCategory;
+    district: string;
+    policeStation: string;
+    latitude: number;
+    longitude: number;
+    h3Cell: string;
+    tips: number;
+  }[];
   files: { path: string; rows: number }[];
 }
 
@@ -149,17 +175,27 @@ export async function writeTips(input: {
   cases.write(
     'tip_id,received_at,district,police_station,category,language,media_kinds,text,latitude,longitude,forwarded_sp_at,forwarded_dig_at,action_taken_at,action_note,informant_notified_at\n',
   );
-  const stationTable = new WeightedTable(stations, stations.map((s) => s.station.population));
+  const stationTable = new WeightedTable(
+    stations,
+    stations.map((s) => s.station.population),
+  );
   const wabaId = '1' + rng.digits(14);
   const phoneNumberId = '1' + rng.digits(14);
   const displayNumber = '91' + phoneDigits(rng);
 
   // Activity sites: a few places where tips of one category concentrate.
-  const sites: Site[] = (['cow smuggling', 'liquor smuggling', 'illegal mining', 'drug smuggling'] as const).map((category) => {
-    const station = stationTable.pick(rng);
-    const [lat, lon] = offsetPoint(station.station.latitude, station.station.longitude, rng.normal(0, 2), rng.normal(0, 2));
-    return { category, station, lat, lon, tips: 0 };
-  });
+  const sites: Site[] = (['cow smuggling', 'liquor smuggling', 'illegal mining', 'drug smuggling'] as const).map(
+    (category) => {
+      const station = stationTable.pick(rng);
+      const [lat, lon] = offsetPoint(
+        station.station.latitude,
+        station.station.longitude,
+        rng.normal(0, 2),
+        rng.normal(0, 2),
+      );
+      return { category, station, lat, lon, tips: 0 };
+    },
+  );
 
   // Informants: a bounded pool, some of whom send several tips.
   const informants: { waId: string; name: string }[] = [];
@@ -189,9 +225,14 @@ export async function writeTips(input: {
       const site = sites.find((s) => s.category === category);
       const atSite = site !== undefined && rng.chance(0.45);
       const station = atSite ? site.station : stationTable.pick(rng);
-      const lang: TipLang = rng.weightedPairs<TipLang>([['hi', 55], ['en', 25], ['hinglish', 20]]);
+      const lang: TipLang = rng.weightedPairs<TipLang>([
+        ['hi', 55],
+        ['en', 25],
+        ['hinglish', 20],
+      ]);
       const village = makeVillage(rng);
-      const placeName = lang === 'hi' ? `ग्राम ${village.hi} (थाना ${station.nameHi})` : `${village.en} village, PS ${station.nameEn}`;
+      const placeName =
+        lang === 'hi' ? `ग्राम ${village.hi} (थाना ${station.nameHi})` : `${village.en} village, PS ${station.nameEn}`;
       const rto = rtoByDistrict[station.districtId] ?? '65';
       const plate = rng.chance(0.7) ? upPlate(rto, rng.int(0, 1_000_000), false) : otherPlate(rng);
       let text = rng.pick(templates[category][lang])({
@@ -201,7 +242,12 @@ export async function writeTips(input: {
       });
       if (rng.chance(0.15)) {
         const other = phoneDigits(rng);
-        text += lang === 'hi' ? ` इस व्यक्ति का नंबर ${other} है।` : lang === 'en' ? ` His number is ${other}.` : ` Uska number ${rng.chance(0.5) ? '+91 ' : ''}${other} hai`;
+        text +=
+          lang === 'hi'
+            ? ` इस व्यक्ति का नंबर ${other} है।`
+            : lang === 'en'
+              ? ` His number is ${other}.`
+              : ` Uska number ${rng.chance(0.5) ? '+91 ' : ''}${other} hai`;
         result.tipsWithPhoneNumberInText++;
       }
 
@@ -209,7 +255,12 @@ export async function writeTips(input: {
       if (informants.length > 0 && rng.chance(0.12)) informant = rng.pick(informants);
       else {
         const who = randomName(rng, rng.chance(0.15) ? 'F' : 'M');
-        informant = { waId: '91' + phoneDigits(rng), name: rng.chance(0.3) ? rng.pick(['Jai Hind', 'Ek Nagrik', 'Informer', '🙏']) : canonicalName(who.name, rng.chance(0.3) ? 'devanagari' : 'latin').split(' ')[0] as string };
+        informant = {
+          waId: '91' + phoneDigits(rng),
+          name: rng.chance(0.3)
+            ? rng.pick(['Jai Hind', 'Ek Nagrik', 'Informer', '🙏'])
+            : (canonicalName(who.name, rng.chance(0.3) ? 'devanagari' : 'latin').split(' ')[0] as string),
+        };
         if (informants.length < 5000) informants.push(informant);
         else informants[rng.int(0, informants.length - 1)] = informant;
       }
@@ -222,21 +273,49 @@ export async function writeTips(input: {
           messaging_product: 'whatsapp',
           metadata: { display_phone_number: displayNumber, phone_number_id: phoneNumberId },
           contacts: [{ profile: { name: informant.name }, wa_id: informant.waId }],
-          messages: [{ from: informant.waId, id: `wamid.HBgM${informant.waId}FQIAEhgg${rng.hex(32).toUpperCase()}AA==`, timestamp: String(toUnixSeconds(0, t)), type, ...body }],
+          messages: [
+            {
+              from: informant.waId,
+              id: `wamid.HBgM${informant.waId}FQIAEhgg${rng.hex(32).toUpperCase()}AA==`,
+              timestamp: String(toUnixSeconds(0, t)),
+              type,
+              ...body,
+            },
+          ],
         };
-        webhook.write(JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: wabaId, changes: [{ value, field: 'messages' }] }] }) + '\n');
+        webhook.write(
+          JSON.stringify({
+            object: 'whatsapp_business_account',
+            entry: [{ id: wabaId, changes: [{ value, field: 'messages' }] }],
+          }) + '\n',
+        );
         webhook.rows++;
         if (!kinds.includes(type)) kinds.push(type);
         t += rng.int(5, 180);
       };
       if (rng.chance(0.3)) {
-        message('interactive', { interactive: { type: 'list_reply', list_reply: { id: `cat_${category.replace(/[^a-z]+/g, '_')}`, title: category.slice(0, 24) } } });
+        message('interactive', {
+          interactive: {
+            type: 'list_reply',
+            list_reply: { id: `cat_${category.replace(/[^a-z]+/g, '_')}`, title: category.slice(0, 24) },
+          },
+        });
       }
       message('text', { text: { body: text } });
-      const media = rng.weightedPairs<string[]>([[[], 45], [['image'], 30], [['image', 'image'], 8], [['video'], 8], [['audio'], 9]]);
+      const media = rng.weightedPairs<string[]>([
+        [[], 45],
+        [['image'], 30],
+        [['image', 'image'], 8],
+        [['video'], 8],
+        [['audio'], 9],
+      ]);
       for (const kind of media) {
         const mime = kind === 'image' ? 'image/jpeg' : kind === 'video' ? 'video/mp4' : 'audio/ogg; codecs=opus';
-        const body: Record<string, unknown> = { mime_type: mime, sha256: Buffer.from(rng.hex(64), 'hex').toString('base64'), id: rng.digits(16) };
+        const body: Record<string, unknown> = {
+          mime_type: mime,
+          sha256: Buffer.from(rng.hex(64), 'hex').toString('base64'),
+          id: rng.digits(16),
+        };
         if (kind === 'audio') body['voice'] = true;
         if (kind === 'image' && rng.chance(0.3)) body['caption'] = lang === 'hi' ? 'फोटो देखें' : 'see photo';
         message(kind, { [kind]: body });
@@ -249,7 +328,9 @@ export async function writeTips(input: {
           : offsetPoint(station.station.latitude, station.station.longitude, rng.normal(0, 2.5), rng.normal(0, 2.5));
         lat = round6(la).toFixed(6);
         lon = round6(lo).toFixed(6);
-        message('location', { location: { latitude: Number(lat), longitude: Number(lon), ...(rng.chance(0.3) ? { name: village.en } : {}) } });
+        message('location', {
+          location: { latitude: Number(lat), longitude: Number(lon), ...(rng.chance(0.3) ? { name: village.en } : {}) },
+        });
         if (atSite) site.tips++;
       }
 
@@ -259,7 +340,8 @@ export async function writeTips(input: {
       const dig = sp !== undefined && rng.chance(0.4) ? Math.min(endMinute, sp + rng.int(30, 2 * 24 * 60)) : undefined;
       const action = sp !== undefined && rng.chance(0.65) ? received + rng.int(2 * 60, 12 * minutesPerDay) : undefined;
       const acted = action !== undefined && action <= endMinute ? action : undefined;
-      const notified = acted !== undefined && rng.chance(0.8) ? received + (acted - received) + rng.int(10, 3 * 24 * 60) : undefined;
+      const notified =
+        acted !== undefined && rng.chance(0.8) ? received + (acted - received) + rng.int(10, 3 * 24 * 60) : undefined;
       if (acted !== undefined) result.actioned++;
       const tipId = `TIP-${formatIsoIst(received).slice(0, 4)}-${String(seq).padStart(7, '0')}`;
       cases.row([

@@ -23,7 +23,8 @@ import { StreamFile } from './output.ts';
 import { vehicleModels } from './text.ts';
 import { formatCctns, formatIsoIst, isoDay, minutesPerDay } from './time.ts';
 
-const registrationHeader = 'registration_number,owner_name,vehicle_class,maker_model,chassis_number,engine_number,registered_on\n';
+const registrationHeader =
+  'registration_number,owner_name,vehicle_class,maker_model,chassis_number,engine_number,registered_on\n';
 
 function makerModel(model: (typeof vehicleModels)[number]): string {
   return model.en.replace(/ (motorcycle|scooter|car|pickup|tractor)$/, '');
@@ -184,7 +185,12 @@ export async function finishVehicles(input: {
     const code = (input.districtIds[s.districtIndex] ?? 'xx').slice(0, 3).toUpperCase();
     cameras.push({
       id: `ANPR-${code}-${String(cameras.length + 1).padStart(3, '0')}`,
-      place: rng.pick([`${s.nameEn} crossing`, `${s.nameEn} bypass`, `Toll plaza near ${s.nameEn}`, `${s.nameEn} chauraha`]),
+      place: rng.pick([
+        `${s.nameEn} crossing`,
+        `${s.nameEn} bypass`,
+        `Toll plaza near ${s.nameEn}`,
+        `${s.nameEn} chauraha`,
+      ]),
       lat: round6(lat),
       lon: round6(lon),
       districtIndex: s.districtIndex,
@@ -201,7 +207,9 @@ export async function finishVehicles(input: {
     const minute = Math.min(endMinute, entry.reportedAt + rng.int(60, 120 * minutesPerDay));
     if (minute <= entry.reportedAt) continue;
     const nearby = cameras.filter(
-      (c) => c.districtIndex === entry.districtIndex || (input.neighbours[entry.districtIndex] ?? []).includes(c.districtIndex),
+      (c) =>
+        c.districtIndex === entry.districtIndex ||
+        (input.neighbours[entry.districtIndex] ?? []).includes(c.districtIndex),
     );
     const camera = rng.pick(nearby.length > 0 ? nearby : cameras);
     const confused = rng.chance(0.5) ? confusePlate(rng, entry.plate) : undefined;
@@ -262,9 +270,20 @@ export async function finishVehicles(input: {
       }
       const camera = rng.pick(cameras);
       const r = rng.float();
-      const plate = r < 0.6 && known.length > 0 ? rng.pick(known) : r < 0.88 ? upPlate(rtoTable.pick(rng), rng.int(registrationCount, 2_000_000), false) : otherPlate(rng);
+      const plate =
+        r < 0.6 && known.length > 0
+          ? rng.pick(known)
+          : r < 0.88
+            ? upPlate(rtoTable.pick(rng), rng.int(registrationCount, 2_000_000), false)
+            : otherPlate(rng);
       const confused = plate.state !== 'BH' && rng.chance(0.03) ? confusePlate(rng, plate) : undefined;
-      readRow(camera, minute, rng.int(0, 59), confused ? confused.text : anyPlateText(plate), confused ? rng.uniform(0.5, 0.85) : Math.min(0.99, Math.max(0.6, rng.normal(0.92, 0.04))));
+      readRow(
+        camera,
+        minute,
+        rng.int(0, 59),
+        confused ? confused.text : anyPlateText(plate),
+        confused ? rng.uniform(0.5, 0.85) : Math.min(0.99, Math.max(0.6, rng.normal(0.92, 0.04))),
+      );
       await anpr.maybeFlush();
     }
   }
@@ -272,7 +291,16 @@ export async function finishVehicles(input: {
     const pr = planted[p++] as PlantedRead;
     const second = rng.int(0, 59);
     readRow(pr.camera, pr.minute, second, pr.text, pr.confidence);
-    truth.row([pr.camera.id, formatIsoIst(pr.minute).replace(':00+05:30', `:${String(second).padStart(2, '0')}+05:30`), pr.text, plateText(pr.entry.plate), pr.entry.firReference, pr.entry.district, pr.entry.policeStation, pr.confusion]);
+    truth.row([
+      pr.camera.id,
+      formatIsoIst(pr.minute).replace(':00+05:30', `:${String(second).padStart(2, '0')}+05:30`),
+      pr.text,
+      plateText(pr.entry.plate),
+      pr.entry.firReference,
+      pr.entry.district,
+      pr.entry.policeStation,
+      pr.confusion,
+    ]);
     if (pr.confusion) withConfusion++;
   }
   await anpr.close();

@@ -2,81 +2,23 @@
  * A lake in a local folder (the embedded default). Writes go to a temporary file in the target's
  * folder and are renamed into place, so readers see the old object or the new, never a part.
  */
-import { randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { copyFile, link, mkdir, opendir, readFile, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { NotFoundError, type ObjectInfo, type PutOptions, type Storage } from './storage.ts';
-
-/** Temporary files start with this; `list` never shows them. */
-export const TEMP_PREFIX = '.crimelake-tmp-';
-
-/** A temporary name next to `target`, on the same file system so a rename is atomic. */
-export function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
-}
-
-/**
- * Keys are '/'-separated and relative to the lake root: no empty, `.` or `..` segments, no
- * leading or trailing '/', no backslash or NUL. Checked on every backend, so a key that works on
- * a folder works on S3 and no key escapes a folder lake.
- */
-export function checkKey(uri: string, key: string): string {
-  const segments = key.split('/');
-  const bad =
-    key.length === 0 ||
-    key.includes('\\') ||
-    key.includes('\0') ||
-    segments.some((s) => s === '' || s === '.' || s === '..' || s.startsWith(TEMP_PREFIX));
-  if (bad) throw new Error(`invalid key for lake ${uri}: ${JSON.stringify(key)}`);
-  return key;
-}
-
-/** A list prefix: '' (everything) or a key prefix; same rules as keys but may end with '/'. */
-export function checkPrefix(uri: string, prefix: string): string {
-  if (prefix === '') return prefix;
-  checkKey(uri, prefix.endsWith('/') ? prefix.slice(0, -1) : prefix);
-  return prefix;
-}
-
-/** S3 lists keys in UTF-8 byte order; folder lakes list in the same order. */
-export function compareKeys(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-
-function errorCode(err: unknown): string | undefined {
-  return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
-}
-
-/** A storage operation failed (other than a missing key): names the lake and key; `cause` is the original. */
-export class StorageError extends Error {
-  constructor(
-    readonly op: string,
-    readonly uri: string,
-    readonly key: string,
-    cause: unknown,
-  ) {
-    super(`${op} failed in lake ${uri} for key ${key}: ${describeError(cause)}`, { cause });
-    this.name = 'StorageError';
-  }
-}
-
-/** The message of a Node or AWS SDK error, with its name and HTTP status when it has them. */
-export function describeError(err: unknown): string {
-  const { name, message, $metadata } =
-    typeof err === 'object' && err !== null
-      ? (err as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: unknown } })
-      : {};
-  const text = typeof message === 'string' && message !== '' ? message : String(err);
-  const label = typeof name === 'string' && name !== 'Error' && !text.startsWith(name) ? `${name}: ` : '';
-  const status = $metadata?.httpStatusCode;
-  return `${label}${text}${typeof status === 'number' ? ` (HTTP ${status})` : ''}`;
-}
-
-function wrap(uri: string, op: string, key: string, err: unknown): Error {
-  return new StorageError(op, uri, key, err);
-}
+import {
+  checkKey,
+  checkPrefix,
+  compareKeys,
+  errorCode,
+  NotFoundError,
+  wrapStorageError,
+  TEMP_PREFIX,
+  tempPathFor,
+  type ObjectInfo,
+  type PutOptions,
+  type Storage,
+} from './storage.ts';
 
 export class FileStorage implements Storage {
   readonly kind = 'file' as const;
@@ -98,7 +40,7 @@ export class FileStorage implements Storage {
     try {
       return await this.place(target, options, (tmp) => writeFile(tmp, body));
     } catch (err) {
-      throw wrap(this.uri, 'put', key, err);
+      throw wrapStorageError(this.uri, 'put', key, err);
     }
   }
 
@@ -111,7 +53,7 @@ export class FileStorage implements Storage {
     try {
       await this.place(target, options, (tmp) => copyFile(localPath, tmp));
     } catch (err) {
-      throw wrap(this.uri, 'putFile', key, err);
+      throw wrapStorageError(this.uri, 'putFile', key, err);
     }
   }
 
@@ -145,7 +87,7 @@ export class FileStorage implements Storage {
       return st.isFile() ? this.info(key, st) : undefined;
     } catch (err) {
       if (isMissing(err)) return undefined;
-      throw wrap(this.uri, 'head', key, err);
+      throw wrapStorageError(this.uri, 'head', key, err);
     }
   }
 
@@ -167,7 +109,7 @@ export class FileStorage implements Storage {
         // EISDIR (Linux) / EPERM (macOS) on a folder: no object has that key.
         const code = errorCode(err);
         if ((code === 'EISDIR' || code === 'EPERM') && (await isDirectory(file))) continue;
-        throw wrap(this.uri, 'delete', key, err);
+        throw wrapStorageError(this.uri, 'delete', key, err);
       }
       await this.pruneEmptyParents(file);
     }
@@ -226,7 +168,7 @@ export class FileStorage implements Storage {
       for await (const entry of await opendir(dir)) entries.push(entry);
     } catch (err) {
       if (isMissing(err)) return;
-      throw wrap(this.uri, 'list', dirKey, err);
+      throw wrapStorageError(this.uri, 'list', dirKey, err);
     }
     // Sort by the key each entry stands for (folders as 'name/'), in S3's byte order, so a
     // depth-first walk yields every key in global key order.
@@ -244,7 +186,7 @@ export class FileStorage implements Storage {
           yield this.info(key, st);
         } catch (err) {
           // Deleted while we listed: it is simply not there.
-          if (!isMissing(err)) throw wrap(this.uri, 'list', key, err);
+          if (!isMissing(err)) throw wrapStorageError(this.uri, 'list', key, err);
         }
       }
     }
@@ -257,7 +199,7 @@ export class FileStorage implements Storage {
 
   private notFoundOr(err: unknown, op: string, key: string): Error {
     if (isMissing(err) || errorCode(err) === 'EISDIR') return new NotFoundError(this.uri, key);
-    return wrap(this.uri, op, key, err);
+    return wrapStorageError(this.uri, op, key, err);
   }
 
   /** Removes folders left empty by a delete, up to (not including) the root. */

@@ -18,8 +18,18 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { Config } from './config.ts';
-import { checkKey, checkPrefix, StorageError, tempPathFor } from './file-storage.ts';
-import { joinKey, NotFoundError, type ObjectInfo, type PutOptions, type Storage } from './storage.ts';
+
+import {
+  checkKey,
+  checkPrefix,
+  joinKey,
+  NotFoundError,
+  StorageError,
+  tempPathFor,
+  type ObjectInfo,
+  type PutOptions,
+  type Storage,
+} from './storage.ts';
 
 /** putFile: parts of 16 MiB, 4 in flight (64 MiB of buffers at most per upload). */
 export const MULTIPART_PART_SIZE = 16 * 1024 * 1024;

@@ -65,11 +65,11 @@ export async function readAccountStatsCsv(c: Collector, file: SourceFile): Promi
  * account and day: a file with only reach (say, one insights metric) keeps the followers an
  * earlier file gave. Rows replace by key, so without this the later file would blank them.
  */
-export async function completeFromLake(c: Collector, rows: StatRow[]): Promise<StatRow[]> {
+export async function completeFromLake<E extends { row: StatRow }>(c: Collector, rows: E[]): Promise<E[]> {
   const { lake, db } = c.ctx;
   const snap = await currentSnapshot(lake.storage, socialAccountStats.name);
   if (!snap || snap.files.length === 0 || rows.length === 0) return rows;
-  const dates = rows.map((r) => r.date).sort();
+  const dates = rows.map((r) => r.row.date).sort();
   const existing = await db.all<StatRow & { date: unknown }>(
     `select platform, account, state, strftime(date, '%Y-%m-%d') as date, followers, reach, impressions, is_own_account
      from (${await snapshotRelationSql(lake, snap)}) as t
@@ -78,7 +78,7 @@ export async function completeFromLake(c: Collector, rows: StatRow[]): Promise<S
   );
   const byKey = new Map(existing.map((e) => [`${e.platform}\u0000${e.account}\u0000${String(e.date)}`, e]));
   return rows.map((r) => {
-    const prev = byKey.get(`${r.platform}\u0000${r.account}\u0000${r.date}`);
-    return prev ? mergeStats(prev, r) : r;
+    const prev = byKey.get(`${r.row.platform}\u0000${r.row.account}\u0000${r.row.date}`);
+    return prev ? { ...r, row: mergeStats(prev, r.row) } : r;
   });
 }
