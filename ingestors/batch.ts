@@ -68,6 +68,8 @@ export interface IngestContext {
   profile?: Profile;
   /** Test hook passed to the table writer: fail after upload, before commit. */
   failAfterUpload?: boolean;
+  /** Secret key of the informant pseudonyms (CRIMELAKE_INFORMANT_KEY); tips cannot be ingested without it. */
+  informantKey?: string;
 }
 
 export class IngestError extends Error {

@@ -41,6 +41,7 @@ export const configSchema = z.object({
     .describe('Path-style S3 addressing (needed by MinIO)'),
   AWS_ACCESS_KEY_ID: z.string().optional().describe('S3 access key'),
   AWS_SECRET_ACCESS_KEY: z.string().optional().describe('S3 secret key'),
+  CRIMELAKE_INFORMANT_KEY: z.string().min(16).optional().describe('Secret key (16+ characters, kept outside the lake) of the informant pseudonyms: WhatsApp tips cannot be ingested without it'),
 });
 
 export type Config = z.output<typeof configSchema> & { cacheDir: string };

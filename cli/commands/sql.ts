@@ -104,9 +104,13 @@ export default defineCommand({
       const { config, lake } = cliContext(args);
       const format = args.format as SqlFormat;
       await withDuckDb(config, async (db) => {
-        await attachLake(db, lake);
-        if (args.query) await runQuery(db, args.query, format, args.out);
-        else await interactive(db, format);
+        if (args.query) {
+          await attachLake(db, lake, { mentionedIn: args.query });
+          await runQuery(db, args.query, format, args.out);
+        } else {
+          await attachLake(db, lake);
+          await interactive(db, format);
+        }
       });
     });
   },
