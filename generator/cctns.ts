@@ -18,7 +18,7 @@ import {
 } from '../schemas/cctns/layout.ts';
 import { backgroundPoint, h3Resolution, pointInCell, round6, type StationInfo } from './geo.ts';
 import type { HotspotPlan } from './hotspots.ts';
-import { makeMohalla, makeVillage } from './names.ts';
+import { makeMohalla, makeVillage, nicknames } from './names.ts';
 import { citationsFor, recipes, recipesOfGroup, type FactsKind, type Recipe } from './offences.ts';
 import { StreamFile } from './output.ts';
 import {
@@ -424,6 +424,8 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
           });
           person.isRepeat = true;
           person.remaining = RepeatPool.plannedAppearances(rng);
+          // Habitual offenders are usually known by a nickname too.
+          if (!person.nick && rng.chance(0.6)) person.nick = rng.pick(nicknames);
           pool.add(person);
           activeRepeat.add(person);
         }

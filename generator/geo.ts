@@ -37,7 +37,7 @@ export function buildStations(): StationInfo[] {
     const districtIndex = districts.findIndex((d) => d.districtId === station.districtId);
     const district = districts[districtIndex];
     if (!district) throw new Error(`station ${station.policeStationId} has an unknown district`);
-    const sigmaKm = Math.min(2.5, Math.max(0.35, 0.3 * nearestKm));
+    const sigmaKm = Math.min(2.5, Math.max(0.5, 0.3 * nearestKm));
     return {
       index,
       station,

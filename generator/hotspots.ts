@@ -177,7 +177,7 @@ export function planHotspots(input: PlanInput): HotspotPlan {
     } else if (area.kind === 'new') {
       area.weeks.push(week(recent[recent.length - 1] as number, Math.max(6, Math.ceil(8 * bg))));
     } else {
-      const lo = Math.max(2, Math.ceil(1.5 * bg));
+      const lo = Math.max(2, Math.ceil(2.5 * bg));
       const hi = Math.max(7, Math.ceil(8 * bg));
       const counts = recent.map((_, i) => Math.round(lo + ((hi - lo) * i) / (recent.length - 1)));
       if (area.kind === 'diminishing') counts.reverse();

@@ -293,12 +293,20 @@ export interface Place {
 export function makeVillage(rng: Rng): Place {
   const pre = rng.pick(villagePrefixes);
   const suf = rng.pick(villageSuffixes);
-  let en = pre.en + suf.en;
-  let hi = pre.hi + suf.hi;
+  // Vowel meets vowel: Chandra + abad = Chandrabad, चन्द्र + आबाद = चन्द्राबाद.
+  const vowelJoin = suf.en.startsWith('a');
+  const join = (a: string, b: string): string => (vowelJoin && a.endsWith('a') ? a.slice(0, -1) + b : a + b);
+  // A consonant-final prefix takes the matra (चन्द्र + आबाद → चन्द्राबाद); after a vowel sign, as is.
+  const joinHi = (a: string, b: string): string =>
+    b.startsWith('आ') && !/[\u093e-\u094d]$/.test(a) ? a + 'ा' + b.slice(1) : a + b;
+  let en = join(pre.en, suf.en);
+  let hi = joinHi(pre.hi, suf.hi);
   const variants: string[] = [];
-  for (const v of pre.variants ?? []) variants.push(v + suf.en);
-  for (const v of suf.variants ?? []) variants.push(pre.en + v);
-  variants.push(pre.en + 'a' + suf.en);
+  for (const v of pre.variants ?? []) variants.push(join(v, suf.en));
+  for (const v of suf.variants ?? []) variants.push(join(pre.en, v));
+  if (!vowelJoin && !/[aeiou]$/.test(pre.en)) variants.push(pre.en + 'a' + suf.en);
+  if (variants.length === 0) variants.push(en.replace(/([aeiou])([^aeiou])$/, '$1$2a'));
+  for (let i = variants.length - 1; i >= 0; i--) if (variants[i] === en) variants.splice(i, 1);
   if (rng.chance(0.15)) {
     const q = rng.pick(villageQualifiers);
     en += ' ' + q.en;

@@ -68,6 +68,8 @@ export interface IngestContext {
   profile?: Profile;
   /** Test hook passed to the table writer: fail after upload, before commit. */
   failAfterUpload?: boolean;
+  /** Called right after the raw copy is landed, before any table is written (the worker's fault injection for tests). */
+  afterRawLanding?: () => Promise<void>;
   /** Secret key of the informant pseudonyms (CRIMELAKE_INFORMANT_KEY); tips cannot be ingested without it. */
   informantKey?: string;
 }

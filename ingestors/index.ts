@@ -2,14 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { IngestError, type IngestContext, type IngestSummary } from './batch.ts';
 import { ingestCctnsFile } from './cctns/ingest-cctns.ts';
+import { ingestGroupsFile } from './groups/ingest-groups.ts';
 import { ingestSocialFile } from './social/ingest-social.ts';
 import { ingestTipsFile } from './tips/ingest-tips.ts';
+import { ingestVehiclesFile } from './vehicles/ingest-vehicles.ts';
 
 /** The ingestors by source name, with the file extensions each reads. */
 export const ingestors = {
   cctns: { extensions: ['.csv', '.json', '.jsonl', '.ndjson'], ingestFile: ingestCctnsFile },
   social: { extensions: ['.json', '.csv'], ingestFile: ingestSocialFile },
   tips: { extensions: ['.jsonl', '.ndjson', '.csv'], ingestFile: ingestTipsFile },
+  vehicles: { extensions: ['.csv'], ingestFile: ingestVehiclesFile },
+  groups: { extensions: ['.csv'], ingestFile: ingestGroupsFile },
 } as const satisfies Record<
   string,
   { extensions: readonly string[]; ingestFile: (ctx: IngestContext, file: string) => Promise<IngestSummary> }

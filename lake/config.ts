@@ -42,7 +42,46 @@ export const configSchema = z.object({
   AWS_ACCESS_KEY_ID: z.string().optional().describe('S3 access key'),
   AWS_SECRET_ACCESS_KEY: z.string().optional().describe('S3 secret key'),
   CRIMELAKE_INFORMANT_KEY: z.string().min(16).optional().describe('Secret key (16+ characters, kept outside the lake) of the informant pseudonyms: WhatsApp tips cannot be ingested without it'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .default('127.0.0.1:7233')
+    .describe('Temporal frontend host:port (crimelake worker, schedules, --via temporal)'),
+  TEMPORAL_NAMESPACE: z.string().default('default').describe('Temporal namespace'),
+  CRIMELAKE_TASK_QUEUE: z
+    .string()
+    .default('crimelake')
+    .describe('Temporal task queue the worker polls and workflows are started on'),
+  CRIMELAKE_WORKER_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4)
+    .describe('Activities one worker runs at once (each ingest or build holds a DuckDB session)'),
+  TEMPORAL_TLS_CERT: z
+    .string()
+    .optional()
+    .describe('Client certificate file (PEM) for mTLS to a Temporal cluster; needs TEMPORAL_TLS_KEY'),
+  TEMPORAL_TLS_KEY: z.string().optional().describe('Private key file (PEM) of TEMPORAL_TLS_CERT'),
+  TEMPORAL_TLS_CA: z
+    .string()
+    .optional()
+    .describe('CA certificate file (PEM) to verify the Temporal server (default: the system roots)'),
+  TEMPORAL_TLS_SERVER_NAME: z
+    .string()
+    .optional()
+    .describe('Name to verify in the Temporal server certificate, when it differs from the address host'),
+  TEMPORAL_API_KEY: z
+    .string()
+    .optional()
+    .describe('API key for Temporal Cloud (implies TLS); a secret, keep it out of files'),
+  CRIMELAKE_TEST_FAULT: z
+    .enum(['hang-after-raw-landing'])
+    .optional()
+    .describe('Test only: fault injection; hang-after-raw-landing makes ingests hang (heartbeating) after raw landing'),
 });
+
+/** Variables only the test suite sets; deployments (docker-compose.yml) leave them out. */
+export const testOnlyConfigKeys = ['CRIMELAKE_TEST_FAULT'] as const;
 
 export type Config = z.output<typeof configSchema> & { cacheDir: string };
 

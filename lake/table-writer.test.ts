@@ -86,3 +86,40 @@ describe('plain Parquet', () => {
     expect(meta.map((m) => m.compression)).toEqual(['ZSTD']);
   });
 });
+
+describe('unpartitioned tables', () => {
+  it('upserts by key into a single file', async () => {
+    const { z } = await import('zod');
+    const { col, defineTable } = await import('./contract.ts');
+    const { StagingTable } = await import('./staging.ts');
+    const { writeTable } = await import('./table-writer.ts');
+    const things = defineTable({
+      name: 'things',
+      description: 'test',
+      grain: 'one row per thing',
+      key: ['thing_id'],
+      replaceKey: ['thing_id'],
+      partitionBy: [],
+      schema: z.object({ thing_id: col.varchar('id'), label: col.varchar('label') }),
+    });
+    const t = localLake();
+    const d = await db();
+    for (const [batch, rows] of [
+      ['b1', [{ thing_id: 'a', label: 'one' }, { thing_id: 'b', label: 'two' }]],
+      ['b2', [{ thing_id: 'b', label: 'TWO' }, { thing_id: 'c', label: 'three' }]],
+    ] as const) {
+      const st = await StagingTable.create(d, things);
+      for (const r of rows) st.append(r);
+      st.close();
+      await writeTable({ lake: t.lake, db: d, contract: things, incoming: st.name, batchId: batch });
+    }
+    const snap = await currentSnapshot(t.lake.storage, 'things');
+    expect(snap?.files.map((f) => f.key)).toEqual(['tables/things/part-b2-0.parquet']);
+    await attachLake(d, t.lake);
+    expect(await d.all('select * from things order by thing_id')).toEqual([
+      { thing_id: 'a', label: 'one' },
+      { thing_id: 'b', label: 'TWO' },
+      { thing_id: 'c', label: 'three' },
+    ]);
+  });
+});

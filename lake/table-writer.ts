@@ -130,10 +130,14 @@ async function writeOnce(input: WriteTableInput): Promise<WriteTableResult> {
 
   // Partitions touched: those of the new rows, and those holding rows the batch replaces.
   const touched = new Set<string>();
-  const partRows = await db.all<Record<string, unknown>>(
-    `select distinct ${by.map(ident).join(', ')} from ${ident(batchTable)}`,
-  );
-  for (const r of partRows) touched.add(by.map((k) => `${k}=${String(r[k])}`).join('/'));
+  if (by.length === 0) {
+    touched.add(''); // an unpartitioned table is one partition
+  } else {
+    const partRows = await db.all<Record<string, unknown>>(
+      `select distinct ${by.map(ident).join(', ')} from ${ident(batchTable)}`,
+    );
+    for (const r of partRows) touched.add(by.map((k) => `${k}=${String(r[k])}`).join('/'));
+  }
   const rk = contract.replaceKey.map(ident).join(', ');
   let rowsReplaced = 0;
   if (base.files.length > 0 && !input.replaceAll) {

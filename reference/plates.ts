@@ -60,7 +60,14 @@ export const stateCodes: Readonly<Record<string, string>> = {
 };
 
 /** OCR confusions repaired where a letter is expected: the digit read → the letter meant. */
-export const digitToLetter: Readonly<Record<string, string>> = { '0': 'O', '1': 'I', '8': 'B', '5': 'S', '2': 'Z', '6': 'G' };
+export const digitToLetter: Readonly<Record<string, string>> = {
+  '0': 'O',
+  '1': 'I',
+  '8': 'B',
+  '5': 'S',
+  '2': 'Z',
+  '6': 'G',
+};
 /** OCR confusions repaired where a digit is expected: the letter read → the digit meant. */
 export const letterToDigit: Readonly<Record<string, string>> = {
   O: '0',

@@ -263,3 +263,31 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(a));
 }
+
+/**
+ * A police station as an export names it: the reference station when the names match, else a
+ * stable id built from the names as written (Devanagari kept), so every source that names the
+ * same station gets the same `police_station_id` and FIR ids join across tables.
+ */
+export function stationIdentity(district: string, policeStation: string) {
+  const d = findDistrict(district);
+  const ps = findPoliceStation(district, policeStation);
+  const slug = (t: string) => kebabCase(t) || normaliseName(t);
+  const districtName = d?.nameEn ?? district;
+  return {
+    district: districtName,
+    police_station: ps?.nameEn ?? policeStation,
+    police_station_id: ps?.policeStationId ?? `${slug(districtName)}-${slug(policeStation)}`,
+    is_known_police_station: ps !== undefined,
+  };
+}
+
+/** The FIR's natural key: `<police_station_id>/<year>/<number zero-padded to 4>`. */
+export function firIdOf(
+  policeStationId: string,
+  firYear: number,
+  firNumber: string,
+): { fir_id: string; fir_number: string } {
+  const padded = /^\d+$/.test(firNumber) ? String(Number(firNumber)).padStart(4, '0') : firNumber;
+  return { fir_id: `${policeStationId}/${firYear}/${padded}`, fir_number: padded };
+}

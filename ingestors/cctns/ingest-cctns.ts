@@ -278,6 +278,7 @@ export async function ingestCctnsFile(ctx: IngestContext, filePath: string): Pro
     ? await readJsonExport(ctx, file, lineage, tally)
     : await readCsvExtract(ctx, file, lineage, tally);
   const rawKey = await landRaw(lake, source, file, now);
+  await ctx.afterRawLanding?.();
   return commitBatch(ctx, {
     source,
     file,

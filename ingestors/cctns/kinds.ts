@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { TableDef } from '../../lake/contract.ts';
 import type { StagingTable } from '../../lake/staging.ts';
 import { mostSeriousCrimeHead } from '../../reference/crime-heads.ts';
-import { findDistrict, findPoliceStation, kebabCase } from '../../reference/range.ts';
+import { firIdOf, stationIdentity } from '../../reference/range.ts';
 import { accusedRow } from '../../schemas/cctns/accused-row.ts';
 import { arrestRow, finalReportRow, seizureRow, victimRow } from '../../schemas/cctns/child-rows.ts';
 import { firRow } from '../../schemas/cctns/fir-row.ts';
@@ -65,19 +65,11 @@ export function firIdentity(row: {
   fir_year: number;
   registered_at: Date;
 }) {
-  const district = findDistrict(row.district);
-  const station = findPoliceStation(row.district, row.police_station);
-  const districtName = district?.nameEn ?? row.district;
-  const policeStationId = station?.policeStationId ?? `${kebabCase(districtName)}-${kebabCase(row.police_station)}`;
-  const firNumber = String(Number(row.fir_number)).padStart(4, '0');
+  const station = stationIdentity(row.district, row.police_station);
   return {
-    district: districtName,
+    ...station,
+    ...firIdOf(station.police_station_id, row.fir_year, row.fir_number),
     month: istMonth(row.registered_at),
-    police_station: station?.nameEn ?? row.police_station,
-    police_station_id: policeStationId,
-    is_known_police_station: station !== undefined,
-    fir_number: firNumber,
-    fir_id: `${policeStationId}/${row.fir_year}/${firNumber}`,
   };
 }
 

@@ -1,10 +1,6 @@
 import { currentSnapshot } from '../../lake/catalog.ts';
 import { snapshotRelationSql } from '../../lake/read.ts';
-import {
-  accountStatsRow,
-  metricHeaders,
-  requiredAccountStatsHeaders,
-} from '../../schemas/social/account-stats-row.ts';
+import { accountStatsRow, metricHeaders, requiredAccountStatsHeaders } from '../../schemas/social/account-stats-row.ts';
 import { IngestError, type SourceFile } from '../batch.ts';
 import { readCsv } from '../csv.ts';
 import { applyProfile, canonicalHeader } from '../profile.ts';
@@ -27,13 +23,23 @@ export async function readAccountStatsCsv(c: Collector, file: SourceFile): Promi
         );
       }
       if (!metricHeaders.some((h) => header!.includes(h))) {
-        throw new IngestError(file.name, 1, 'followers', `no metric column: the header needs at least one of ${metricHeaders.join(', ')}`);
+        throw new IngestError(
+          file.name,
+          1,
+          'followers',
+          `no metric column: the header needs at least one of ${metricHeaders.join(', ')}`,
+        );
       }
       continue;
     }
     c.begin();
     if (rec.fields.length !== header.length) {
-      c.rejects.push({ line: rec.line, field: '(record)', reason: `expected ${header.length} columns, found ${rec.fields.length}`, raw: rec.raw });
+      c.rejects.push({
+        line: rec.line,
+        field: '(record)',
+        reason: `expected ${header.length} columns, found ${rec.fields.length}`,
+        raw: rec.raw,
+      });
       continue;
     }
     const cells: Record<string, string> = {};
@@ -41,7 +47,12 @@ export async function readAccountStatsCsv(c: Collector, file: SourceFile): Promi
     const parsed = accountStatsRow.safeParse(applyProfile(cells, c.profile, ['date']));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      c.rejects.push({ line: rec.line, field: issue?.path.join('.') || '(record)', reason: issue?.message ?? 'invalid', raw: rec.raw });
+      c.rejects.push({
+        line: rec.line,
+        field: issue?.path.join('.') || '(record)',
+        reason: issue?.message ?? 'invalid',
+        raw: rec.raw,
+      });
       continue;
     }
     const r = parsed.data;

@@ -47,11 +47,22 @@ export class Collector {
   }
 
   reject(line: number, field: string, reason: string, raw: unknown): void {
-    this.rejects.push({ line, field, reason, raw: typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw) });
+    this.rejects.push({
+      line,
+      field,
+      reason,
+      raw: typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw)),
+    });
   }
 
   /** Validates one record; on failure quarantines it with the JSON path of the field. */
-  parse<S extends z.ZodType>(schema: S, value: unknown, line: number, path: string, raw: unknown = value): z.output<S> | undefined {
+  parse<S extends z.ZodType>(
+    schema: S,
+    value: unknown,
+    line: number,
+    path: string,
+    raw: unknown = value,
+  ): z.output<S> | undefined {
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
     const at = issueAt(path, parsed.error);
@@ -93,7 +104,10 @@ export class Collector {
 }
 
 /** Figures of `next` where it has them, else those of `prev` (an export never erases a figure). */
-export function mergeStats<T extends Pick<StatRow, 'followers' | 'reach' | 'impressions' | 'state'>>(prev: T, next: T): T {
+export function mergeStats<T extends Pick<StatRow, 'followers' | 'reach' | 'impressions' | 'state'>>(
+  prev: T,
+  next: T,
+): T {
   return {
     ...next,
     state: next.state ?? prev.state,
@@ -103,7 +117,11 @@ export function mergeStats<T extends Pick<StatRow, 'followers' | 'reach' | 'impr
   };
 }
 
-const normKey = (k: string) => k.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normKey = (k: string) =>
+  k
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** Applies a mapping profile to a JSON record's top-level keys and string values. */
 export function applyJsonProfile(record: JsonObject, profile: Profile | undefined): JsonObject {

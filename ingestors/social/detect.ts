@@ -27,11 +27,17 @@ export function detectShape(page: JsonObject, keyOf: (o: JsonObject) => JsonObje
   const kind = typeof page.kind === 'string' ? page.kind : '';
   if (Array.isArray(page.items) || kind.startsWith('youtube#')) {
     const items = objects(page.items);
-    if (kind === 'youtube#commentThreadListResponse' || items.some((i) => (i.snippet as JsonObject | undefined)?.topLevelComment !== undefined)) {
+    if (
+      kind === 'youtube#commentThreadListResponse' ||
+      items.some((i) => (i.snippet as JsonObject | undefined)?.topLevelComment !== undefined)
+    ) {
       return 'youtube_threads';
     }
     if (kind === 'youtube#channelListResponse' || anyHas(items, 'statistics')) return 'youtube_channels';
-    if (kind === 'youtube#commentListResponse' || items.some((i) => (i.snippet as JsonObject | undefined)?.textOriginal !== undefined)) {
+    if (
+      kind === 'youtube#commentListResponse' ||
+      items.some((i) => (i.snippet as JsonObject | undefined)?.textOriginal !== undefined)
+    ) {
       return 'youtube_comments';
     }
     return items.length === 0 && Array.isArray(page.items) && page.items.length === 0 ? 'empty' : undefined;
@@ -43,7 +49,8 @@ export function detectShape(page: JsonObject, keyOf: (o: JsonObject) => JsonObje
   const includes = page.includes as JsonObject | undefined;
   if (Array.isArray(includes?.users) || anyHas(data, 'author_id', 'conversation_id')) return 'x_tweets';
   if (data.some((o) => 'name' in o && Array.isArray(o.values))) return 'insights';
-  if (anyHas(data, 'media_type', 'caption', 'comments_count', 'media_url', 'permalink', 'media_product_type')) return 'instagram_media';
+  if (anyHas(data, 'media_type', 'caption', 'comments_count', 'media_url', 'permalink', 'media_product_type'))
+    return 'instagram_media';
   if (anyHas(data, 'timestamp')) return 'instagram_comments';
   if (anyHas(data, 'created_time', 'message')) return 'facebook';
   return page.data.length === 0 ? 'empty' : undefined;

@@ -11,9 +11,24 @@ import { dmEventsOf } from './x.ts';
  * keyed pseudonym (`inf_…`, HMAC under CRIMELAKE_INFORMANT_KEY) and phone numbers in the text
  * masked. Our own accounts' ids are kept.
  */
-const keptEventKeys = ['id', 'event_type', 'text', 'sender_id', 'dm_conversation_id', 'created_at', 'participant_ids', 'referenced_tweets', 'attachments'];
+const keptEventKeys = [
+  'id',
+  'event_type',
+  'text',
+  'sender_id',
+  'dm_conversation_id',
+  'created_at',
+  'participant_ids',
+  'referenced_tweets',
+  'attachments',
+];
 
-export function pseudonymiseDmPage(page: JsonObject, p: Pseudonymiser, accounts: PoliceAccounts, profile: Profile | undefined): JsonObject {
+export function pseudonymiseDmPage(
+  page: JsonObject,
+  p: Pseudonymiser,
+  accounts: PoliceAccounts,
+  profile: Profile | undefined,
+): JsonObject {
   const userId = (v: unknown): string | undefined => {
     if (typeof v !== 'string' && typeof v !== 'number') return undefined;
     const id = String(v).trim();
@@ -23,7 +38,8 @@ export function pseudonymiseDmPage(page: JsonObject, p: Pseudonymiser, accounts:
   const { value, key } = dmEventsOf(page);
   const events = Array.isArray(value)
     ? value.map((e) => {
-        if (e === null || typeof e !== 'object' || Array.isArray(e)) return '(not a JSON object: removed, it may hold personal data)';
+        if (e === null || typeof e !== 'object' || Array.isArray(e))
+          return '(not a JSON object: removed, it may hold personal data)';
         const src = applyJsonProfile(e as JsonObject, profile);
         const out: JsonObject = {};
         for (const k of keptEventKeys) if (k in src) out[k] = src[k];
@@ -31,9 +47,13 @@ export function pseudonymiseDmPage(page: JsonObject, p: Pseudonymiser, accounts:
         if (sender === undefined) delete out.sender_id;
         else out.sender_id = sender;
         if (typeof src.dm_conversation_id === 'string') {
-          out.dm_conversation_id = src.dm_conversation_id.split('-').map((part) => userId(part)).join('-');
+          out.dm_conversation_id = src.dm_conversation_id
+            .split('-')
+            .map((part) => userId(part))
+            .join('-');
         } else delete out.dm_conversation_id;
-        if (Array.isArray(src.participant_ids)) out.participant_ids = src.participant_ids.map((x) => userId(x) ?? '(removed)');
+        if (Array.isArray(src.participant_ids))
+          out.participant_ids = src.participant_ids.map((x) => userId(x) ?? '(removed)');
         else delete out.participant_ids;
         if (typeof src.text === 'string') out.text = maskPhoneNumbers(src.text, p);
         return out;

@@ -43,7 +43,11 @@ function readFacebookItem(c: Collector, item: unknown, path: string, within: Fac
       const isPost =
         within.postId === undefined &&
         !f.parent &&
-        (obj.comments !== undefined || pageOfId !== undefined || (prefixId !== undefined && prefixId === f.from?.id) || 'permalink_url' in obj || 'status_type' in obj);
+        (obj.comments !== undefined ||
+          pageOfId !== undefined ||
+          (prefixId !== undefined && prefixId === f.from?.id) ||
+          'permalink_url' in obj ||
+          'status_type' in obj);
       const account = isPost ? (pageOfId ?? author) : (within.account ?? author ?? c.accounts.only('facebook'));
       // A comment exported on its own names its post only by the id prefix (the page's post id without the page).
       const ownPage = account?.ids[0];
@@ -220,7 +224,12 @@ export function readInsights(c: Collector, page: JsonObject, prefix: string): vo
         return;
       }
       if (!column) {
-        c.reject(line, `${path}.name`, `metric ${name} is not one social_account_stats keeps (${Object.keys(metricColumns).join(', ')}); a profile's valueMaps.name can map it`, raw);
+        c.reject(
+          line,
+          `${path}.name`,
+          `metric ${name} is not one social_account_stats keeps (${Object.keys(metricColumns).join(', ')}); a profile's valueMaps.name can map it`,
+          raw,
+        );
         return;
       }
       if (!dailyPeriods.has(period!)) {
@@ -228,7 +237,12 @@ export function readInsights(c: Collector, page: JsonObject, prefix: string): vo
         return;
       }
       if (!account) {
-        c.reject(line, `${path}.id`, `whose ${platform} insights these are is unknown: ${ownerId ?? 'no id'} is not in the police account list`, raw);
+        c.reject(
+          line,
+          `${path}.id`,
+          `whose ${platform} insights these are is unknown: ${ownerId ?? 'no id'} is not in the police account list`,
+          raw,
+        );
         return;
       }
       const value = c.parse(insightsValue, v, line, vpath, raw);

@@ -32,9 +32,6 @@ export interface SocialOptions {
   policeAccounts?: readonly PoliceAccount[];
 }
 
-/** The pseudonym key for DMs; `informantKey` joins IngestContext with the tips ingestor. */
-type SocialContext = IngestContext & { informantKey?: string };
-
 interface Page {
   page: JsonObject;
   /** JSON path of the page in the file: '' for a single response, `[2].` in an array of pages. */
@@ -67,7 +64,10 @@ function parseJson(text: string, fileName: string): unknown {
 function pagesOf(doc: unknown, fileName: string, keyOf: (o: JsonObject) => JsonObject): Page[] {
   const list: [unknown, string][] = Array.isArray(doc) ? doc.map((p, i) => [p, `[${i}].`]) : [[doc, '']];
   return list.map(([page, prefix]) => {
-    const shape = page !== null && typeof page === 'object' && !Array.isArray(page) ? detectShape(page as JsonObject, keyOf) : undefined;
+    const shape =
+      page !== null && typeof page === 'object' && !Array.isArray(page)
+        ? detectShape(page as JsonObject, keyOf)
+        : undefined;
     if (!shape) {
       throw new IngestError(
         fileName,
@@ -123,7 +123,11 @@ const looksLikeJson = (filePath: string) => {
  * response (JSON) into `social_posts` / `social_account_stats`, or an account metric snapshot
  * CSV into `social_account_stats`. A JSON file that does not parse is refused whole.
  */
-export async function ingestSocialFile(ctx: SocialContext, filePath: string, options: SocialOptions = {}): Promise<IngestSummary> {
+export async function ingestSocialFile(
+  ctx: IngestContext,
+  filePath: string,
+  options: SocialOptions = {},
+): Promise<IngestSummary> {
   const { lake, db } = ctx;
   const now = ctx.now?.() ?? new Date();
   const file = await describeFile(filePath);
@@ -151,7 +155,9 @@ export async function ingestSocialFile(ctx: SocialContext, filePath: string, opt
         );
       }
       pseudonymiser = createPseudonymiser(ctx.informantKey);
-      pages = pages.map((p) => (p.shape === 'x_dms' ? { ...p, page: pseudonymiseDmPage(p.page, pseudonymiser!, accounts, ctx.profile) } : p));
+      pages = pages.map((p) =>
+        p.shape === 'x_dms' ? { ...p, page: pseudonymiseDmPage(p.page, pseudonymiser!, accounts, ctx.profile) } : p,
+      );
     }
   }
 

@@ -26,7 +26,13 @@ export const policeAccountsFileSchema = z.object({ policeAccounts: z.array(polic
 export const defaultPoliceAccounts: readonly PoliceAccount[] = [
   { platform: 'x', account: 'bihar_police', state: 'Bihar', ids: ['2909431428'], aliases: ['Bihar Police'] },
   { platform: 'facebook', account: 'Bihar Police', state: 'Bihar', ids: ['174218869307016'], aliases: ['biharpolice'] },
-  { platform: 'instagram', account: 'bihar_police', state: 'Bihar', ids: ['17841403265219880'], aliases: ['Bihar Police'] },
+  {
+    platform: 'instagram',
+    account: 'bihar_police',
+    state: 'Bihar',
+    ids: ['17841403265219880'],
+    aliases: ['Bihar Police'],
+  },
   {
     platform: 'youtube',
     account: 'Bihar Police',
@@ -49,7 +55,10 @@ export function loadPoliceAccounts(file: string): PoliceAccount[] {
   try {
     data = YAML.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new PoliceAccountsError(file, `cannot read the police account list: ${(error as Error).message.split('\n')[0]}`, );
+    throw new PoliceAccountsError(
+      file,
+      `cannot read the police account list: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   const parsed = policeAccountsFileSchema.safeParse(data);
   if (!parsed.success) {
@@ -82,8 +91,14 @@ export class PoliceAccounts {
   }
 
   /** By id first, then by any of the names. */
-  find(platform: Platform, id: string | null | undefined, ...names: (string | null | undefined)[]): PoliceAccount | undefined {
-    return this.byAccountId(platform, id) ?? names.map((n) => this.byAccountName(platform, n)).find((a) => a !== undefined);
+  find(
+    platform: Platform,
+    id: string | null | undefined,
+    ...names: (string | null | undefined)[]
+  ): PoliceAccount | undefined {
+    return (
+      this.byAccountId(platform, id) ?? names.map((n) => this.byAccountName(platform, n)).find((a) => a !== undefined)
+    );
   }
 
   /** The platform's account when the list has exactly one: the owner of a page's own export. */

@@ -7,19 +7,23 @@ import { arrayAt, languageOf, type Collector, type JsonObject } from './collecto
  * `mention`. The account is the police author, else the police account replied to, mentioned
  * in `entities.mentions`, or @named in the text.
  */
-export function readXTweets(c: Collector, page: JsonObject, prefix: string): void {
+/** `includes.users` by id. Users are lookup data, not records: a bad one only leaves its tweets without a name. */
+function usersOf(c: Collector, includes: JsonObject): Map<string, XUser> {
   const users = new Map<string, XUser>();
-  const includes = (page.includes ?? {}) as JsonObject;
-  if (Array.isArray(includes.users)) {
-    let bad = 0;
-    for (const u of includes.users) {
-      const parsed = xUser.safeParse(u);
-      if (parsed.success) users.set(parsed.data.id, parsed.data);
-      else bad++;
-    }
-    // Users are lookup data, not records: a bad one only leaves its tweets without a name.
-    if (bad > 0) c.ctx.lake.log.warn('X users without a usable id skipped', { count: bad });
+  if (!Array.isArray(includes.users)) return users;
+  let bad = 0;
+  for (const u of includes.users) {
+    const parsed = xUser.safeParse(u);
+    if (parsed.success) users.set(parsed.data.id, parsed.data);
+    else bad++;
   }
+  if (bad > 0) c.ctx.lake.log.warn('X users without a usable id skipped', { count: bad });
+  return users;
+}
+
+export function readXTweets(c: Collector, page: JsonObject, prefix: string): void {
+  const includes = (page.includes ?? {}) as JsonObject;
+  const users = usersOf(c, includes);
   const lists: [unknown, string][] = [
     [page.data, `${prefix}data`],
     [includes.tweets, `${prefix}includes.tweets`],
@@ -46,7 +50,9 @@ function readTweet(c: Collector, item: unknown, path: string, users: Map<string,
     author ??
     c.accounts.byAccountId('x', t.in_reply_to_user_id) ??
     (t.entities?.mentions ?? []).map((m) => c.accounts.find('x', m.id, m.username)).find((a) => a) ??
-    handlesIn(t.text).map((h) => c.accounts.byAccountName('x', h)).find((a) => a);
+    handlesIn(t.text)
+      .map((h) => c.accounts.byAccountName('x', h))
+      .find((a) => a);
   c.post(line, {
     platform: 'x',
     post_id: t.id,
@@ -67,7 +73,8 @@ function readTweet(c: Collector, item: unknown, path: string, users: Map<string,
 
 function metrics(t: XTweet) {
   const m = t.public_metrics;
-  const shares = m && (m.retweet_count !== null || m.quote_count !== null) ? (m.retweet_count ?? 0) + (m.quote_count ?? 0) : null;
+  const shares =
+    m && (m.retweet_count !== null || m.quote_count !== null) ? (m.retweet_count ?? 0) + (m.quote_count ?? 0) : null;
   return {
     like_count: m?.like_count ?? null,
     reply_count: m?.reply_count ?? null,
@@ -78,7 +85,9 @@ function metrics(t: XTweet) {
 
 /** The events of a DM response: `data` (GET /2/dm_events) or `dm_events`. */
 export function dmEventsOf(page: JsonObject): { value: unknown; key: 'data' | 'dm_events' } {
-  return Array.isArray(page.dm_events) ? { value: page.dm_events, key: 'dm_events' } : { value: page.data, key: 'data' };
+  return Array.isArray(page.dm_events)
+    ? { value: page.dm_events, key: 'dm_events' }
+    : { value: page.data, key: 'data' };
 }
 
 /**
@@ -87,6 +96,7 @@ export function dmEventsOf(page: JsonObject): { value: unknown; key: 'data' | 'd
  */
 export function readXDms(c: Collector, page: JsonObject, prefix: string): void {
   const { value, key } = dmEventsOf(page);
+  const users = usersOf(c, (page.includes ?? {}) as JsonObject);
   const items = arrayAt(c, value, `${prefix}${key}`);
   items?.forEach((item, i) => {
     const path = `${prefix}${key}[${i}]`;
@@ -96,7 +106,12 @@ export function readXDms(c: Collector, page: JsonObject, prefix: string): void {
     const e = c.parse(xDmEvent, obj, line, path);
     if (!e) return;
     if (e.event_type !== 'MessageCreate') {
-      c.reject(line, `${path}.event_type`, `${e.event_type} is not a message (only MessageCreate events are kept)`, obj);
+      c.reject(
+        line,
+        `${path}.event_type`,
+        `${e.event_type} is not a message (only MessageCreate events are kept)`,
+        obj,
+      );
       return;
     }
     const sender = c.accounts.byAccountId('x', e.sender_id);
@@ -111,8 +126,8 @@ export function readXDms(c: Collector, page: JsonObject, prefix: string): void {
       thread_id: e.dm_conversation_id,
       account: account?.account ?? null,
       author_id: e.sender_id,
-      author_name: sender ? sender.account : null,
-      author_handle: sender ? sender.account : null,
+      author_name: sender ? (users.get(e.sender_id)?.name ?? sender.account) : null,
+      author_handle: sender ? (users.get(e.sender_id)?.username ?? sender.account) : null,
       is_police_account: sender !== undefined,
       text: e.text,
       created_at: e.created_at,

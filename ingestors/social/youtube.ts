@@ -1,5 +1,10 @@
 import { parseInstant } from '../../schemas/social/fields.ts';
-import { youtubeChannel, youtubeComment, youtubeCommentThread, type YoutubeComment } from '../../schemas/social/youtube.ts';
+import {
+  youtubeChannel,
+  youtubeComment,
+  youtubeCommentThread,
+  type YoutubeComment,
+} from '../../schemas/social/youtube.ts';
 import { istDate } from '../../schemas/time.ts';
 import { arrayAt, withoutEdges, type Collector, type JsonObject } from './collector.ts';
 import type { PoliceAccount } from './police-accounts.ts';
@@ -20,8 +25,15 @@ export function readYoutubeThreads(c: Collector, page: JsonObject, prefix: strin
     if (t) {
       const top = t.snippet.topLevelComment;
       const videoId = t.snippet.videoId ?? top.snippet.videoId ?? undefined;
-      const account = c.accounts.byAccountId('youtube', t.snippet.channelId ?? top.snippet.channelId) ?? c.accounts.only('youtube');
-      postComment(c, line, top, { kind: 'comment', parentId: videoId ?? null, videoId: videoId ?? null, account, replies: t.snippet.totalReplyCount });
+      const account =
+        c.accounts.byAccountId('youtube', t.snippet.channelId ?? top.snippet.channelId) ?? c.accounts.only('youtube');
+      postComment(c, line, top, {
+        kind: 'comment',
+        parentId: videoId ?? null,
+        videoId: videoId ?? null,
+        account,
+        replies: t.snippet.totalReplyCount,
+      });
       within = { videoId, account, parentId: top.id };
     }
     const replies = obj.replies as JsonObject | undefined;
@@ -34,7 +46,8 @@ export function readYoutubeThreads(c: Collector, page: JsonObject, prefix: strin
         const reply = robj && c.parse(youtubeComment, robj, rline, rpath);
         if (!reply) return;
         const videoId = reply.snippet.videoId ?? within.videoId ?? null;
-        const account = within.account ?? c.accounts.byAccountId('youtube', reply.snippet.channelId) ?? c.accounts.only('youtube');
+        const account =
+          within.account ?? c.accounts.byAccountId('youtube', reply.snippet.channelId) ?? c.accounts.only('youtube');
         postComment(c, rline, reply, {
           kind: 'reply',
           parentId: reply.snippet.parentId ?? within.parentId ?? videoId,
@@ -71,7 +84,13 @@ function postComment(
   c: Collector,
   line: number,
   comment: YoutubeComment,
-  at: { kind: 'comment' | 'reply'; parentId: string | null; videoId: string | null; account: PoliceAccount | undefined; replies: number | null },
+  at: {
+    kind: 'comment' | 'reply';
+    parentId: string | null;
+    videoId: string | null;
+    account: PoliceAccount | undefined;
+    replies: number | null;
+  },
 ): void {
   const s = comment.snippet;
   const author = c.accounts.find('youtube', s.authorChannelId?.value, s.authorDisplayName);

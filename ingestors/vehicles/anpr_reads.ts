@@ -14,7 +14,9 @@ export const anprReads = defineTable({
     read_at: col.timestamptz('Read instant (UTC)'),
     month: col.varchar('Month of the read in IST, YYYY-MM; Hive partition'),
     ...plateColumns,
-    registration_number: col.opt.varchar('Canonical registration number (UP65AB1234, 22BH1234AA); null when unreadable'),
+    registration_number: col.opt.varchar(
+      'Canonical registration number (UP65AB1234, 22BH1234AA); null when unreadable',
+    ),
     state_code: col.opt.varchar('Two-letter state code; null for Bharat series and unreadable plates'),
     confidence: col.opt.double('OCR confidence, 0–1'),
     place: col.opt.varchar('Where the camera stands, as in the export'),

@@ -13,7 +13,9 @@ export const cameras = defineTable({
     district: col.varchar(
       'District of the nearest police station of the range within 25 km; unknown when farther or without coordinates; Hive partition',
     ),
-    nearest_police_station_id: col.opt.varchar('Nearest police station of the range within 25 km (by distance, not jurisdiction)'),
+    nearest_police_station_id: col.opt.varchar(
+      'Nearest police station of the range within 25 km (by distance, not jurisdiction)',
+    ),
     place: col.opt.varchar('Where the camera stands (the last non-empty value in the file)'),
     latitude: col.opt.double('Latitude (WGS84; the last value given in the file)'),
     longitude: col.opt.double('Longitude (WGS84; the last value given in the file)'),

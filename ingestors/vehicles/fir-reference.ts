@@ -28,7 +28,11 @@ export function parseFirReference(text: string): FirReference | undefined {
   if (!m) return undefined;
   const yearText = m[2]!;
   const year = yearText.length === 2 ? (Number(yearText) < 50 ? 2000 : 1900) + Number(yearText) : Number(yearText);
-  const prefix = s.slice(0, m.index).replace(/[\s,/:-]+$/, '').replace(label, '').trim();
+  const prefix = s
+    .slice(0, m.index)
+    .replace(/[\s,/:-]+$/, '')
+    .replace(label, '')
+    .trim();
   const parts = prefix
     .split(/\s*[/,]\s*/)
     .map((p) => p.trim())

@@ -117,7 +117,9 @@ describe.each(lakeKinds)('vehicle ingest on a $kind lake', ({ make }) => {
     expect(a[0]!.h3_cell).toMatch(/^88[0-9a-f]+$/);
 
     const c = await query(t, `select * from cameras order by camera_id`);
-    expect(c.map((r) => [r.camera_id, r.district, r.nearest_police_station_id, r.place, r.latitude, r.source_line])).toEqual([
+    expect(
+      c.map((r) => [r.camera_id, r.district, r.nearest_police_station_id, r.place, r.latitude, r.source_line]),
+    ).toEqual([
       ['ANPR-GHA-004', 'Ghazipur', 'ghazipur-saidpur', 'Toll plaza near Saidpur', 25.54, 7],
       ['ANPR-JAU-001', 'Jaunpur', 'jaunpur-line-bazar', 'Line Bazar crossing', 25.7381, 4],
       ['ANPR-VAR-002', 'Varanasi', 'varanasi-lanka', 'Lanka chauraha', 25.277, 8],
@@ -188,7 +190,10 @@ describe.each(lakeKinds)('vehicle ingest on a $kind lake', ({ make }) => {
     ]);
     expect(r.rejects[2]!.reason).toContain('UTF-8');
 
-    const q = await query(t, `select source, source_file, source_line, field from quarantine order by source_file, source_line`);
+    const q = await query(
+      t,
+      `select source, source_file, source_line, field from quarantine order by source_file, source_line`,
+    );
     expect(q.map((x) => [x.source, x.source_file, x.source_line, x.field])).toEqual([
       ['vehicles', 'anpr-bad.csv', 3, 'read_at'],
       ['vehicles', 'anpr-bad.csv', 4, 'plate_text'],
@@ -235,7 +240,10 @@ describe.each(lakeKinds)('vehicle ingest on a $kind lake', ({ make }) => {
     );
     await ingestVehiclesFile(ctx, minimal);
     expect(
-      await query(t, `select stolen_report_id, is_active from stolen_vehicles where registration_number = 'UP67GH0101'`),
+      await query(
+        t,
+        `select stolen_report_id, is_active from stolen_vehicles where registration_number = 'UP67GH0101'`,
+      ),
     ).toEqual([{ stolen_report_id: 'UP67GH0101|chandauli-sakaldiha/2025/0033', is_active: true }]);
 
     await ingestVehiclesFile(ctx, sample('registrations.csv'));
@@ -246,9 +254,9 @@ describe.each(lakeKinds)('vehicle ingest on a $kind lake', ({ make }) => {
     );
     const u = await ingestVehiclesFile(ctx, changed);
     expect(u.tables[0]).toMatchObject({ table: 'vehicles', rows: 1, replaced: 1, rowCount: 7 });
-    expect(await query(t, `select owner_name, plate_text from vehicles where registration_number = 'UP65AB1234'`)).toEqual([
-      { owner_name: 'गीता यादव', plate_text: 'UP 65 AB 1234' },
-    ]);
+    expect(
+      await query(t, `select owner_name, plate_text from vehicles where registration_number = 'UP65AB1234'`),
+    ).toEqual([{ owner_name: 'गीता यादव', plate_text: 'UP 65 AB 1234' }]);
   });
 
   it('refuses files that are no vehicle file or lack a required column', async () => {

@@ -2,7 +2,14 @@ import { latLngToCell } from 'h3-js';
 import type { z } from 'zod';
 import { StagingTable } from '../../lake/staging.ts';
 import { compactPlateText, normalisePlate, type PlateReading } from '../../reference/plates.ts';
-import { distanceKm, districts, findDistrict, findPoliceStation, kebabCase, policeStations } from '../../reference/range.ts';
+import {
+  distanceKm,
+  districts,
+  findDistrict,
+  firIdOf,
+  policeStations,
+  stationIdentity,
+} from '../../reference/range.ts';
 import { anprReadRow, type AnprReadRow } from '../../schemas/vehicles/anpr-read-row.ts';
 import {
   anprHeaders,
@@ -49,8 +56,16 @@ const headersOf: Record<VehicleFileKind, readonly string[]> = {
 function detectKind(header: readonly string[], fileName: string): VehicleFileKind {
   if (header.includes('camera_id') && header.includes('plate_text')) return 'anpr_reads';
   if (header.includes('reported_at')) return 'stolen_vehicles';
-  const registrationOnly = ['owner_name', 'vehicle_class', 'maker_model', 'chassis_number', 'engine_number', 'registered_on'];
-  if (header.includes('registration_number') && registrationOnly.some((h) => header.includes(h))) return 'registrations';
+  const registrationOnly = [
+    'owner_name',
+    'vehicle_class',
+    'maker_model',
+    'chassis_number',
+    'engine_number',
+    'registered_on',
+  ];
+  if (header.includes('registration_number') && registrationOnly.some((h) => header.includes(h)))
+    return 'registrations';
   throw new IngestError(
     fileName,
     1,
@@ -81,22 +96,17 @@ function firOf(r: StolenVehicleRow) {
   const stationText = r.police_station ?? ref?.policeStation ?? null;
   const numberText = r.fir_number ?? ref?.firNumber ?? null;
   const firYear = r.fir_year ?? ref?.firYear ?? null;
-  const district = districtText ? findDistrict(districtText) : undefined;
-  const station = districtText && stationText ? findPoliceStation(districtText, stationText) : undefined;
-  const districtName = district?.nameEn ?? districtText;
-  // The same fallback id as the CCTNS ingest, so fir_id joins the firs table.
-  const policeStationId =
-    station?.policeStationId ?? (districtName && stationText ? `${kebabCase(districtName)}-${kebabCase(stationText)}` : null);
-  const firNumber = numberText === null ? null : String(Number(numberText)).padStart(4, '0');
+  const station = districtText && stationText ? stationIdentity(districtText, stationText) : undefined;
+  const fir = station && numberText && firYear ? firIdOf(station.police_station_id, firYear, numberText) : undefined;
   return {
-    fir_id: policeStationId && firNumber && firYear ? `${policeStationId}/${firYear}/${firNumber}` : null,
+    fir_id: fir?.fir_id ?? null,
     fir_reference: r.fir_reference,
-    fir_number: firNumber,
+    fir_number: fir?.fir_number ?? (numberText === null ? null : String(Number(numberText)).padStart(4, '0')),
     fir_year: firYear,
-    district: districtName,
-    police_station: station?.nameEn ?? stationText,
-    police_station_id: policeStationId,
-    is_known_police_station: station !== undefined,
+    district: station?.district ?? (districtText ? (findDistrict(districtText)?.nameEn ?? districtText) : null),
+    police_station: station?.police_station ?? stationText,
+    police_station_id: station?.police_station_id ?? null,
+    is_known_police_station: station?.is_known_police_station ?? false,
   };
 }
 
@@ -148,7 +158,12 @@ export async function ingestVehiclesFile(ctx: IngestContext, filePath: string): 
       }
       const missing = requiredHeaders[kind].filter((h) => !header!.includes(h));
       if (missing.length > 0) {
-        throw new IngestError(file.name, 1, missing[0], `column missing from the header (missing: ${missing.join(', ')})`);
+        throw new IngestError(
+          file.name,
+          1,
+          missing[0],
+          `column missing from the header (missing: ${missing.join(', ')})`,
+        );
       }
       if (kind === 'registrations') stVehicles = await StagingTable.create(db, vehicles);
       else if (kind === 'stolen_vehicles') stStolen = await StagingTable.create(db, stolenVehicles);

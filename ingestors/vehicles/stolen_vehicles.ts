@@ -10,11 +10,15 @@ export const stolenVehicles = defineTable({
   replaceKey: ['stolen_report_id'],
   partitionBy: ['month'],
   schema: z.object({
-    stolen_report_id: col.varchar('Natural key: <registration_number>|<fir_id>, or <registration_number>|<reported_at ISO> without an FIR'),
+    stolen_report_id: col.varchar(
+      'Natural key: <registration_number>|<fir_id>, or <registration_number>|<reported_at ISO> without an FIR',
+    ),
     month: col.varchar('Month the theft was reported in IST, YYYY-MM; Hive partition'),
     registration_number: col.varchar('Canonical registration number; the compacted text when it is no valid number'),
     ...plateColumns,
-    fir_id: col.opt.varchar('FIR id as in the firs table (<police_station_id>/<fir_year>/<fir_number>), when the FIR is known'),
+    fir_id: col.opt.varchar(
+      'FIR id as in the firs table (<police_station_id>/<fir_year>/<fir_number>), when the FIR is known',
+    ),
     fir_reference: col.opt.varchar('FIR reference as written in the export'),
     fir_number: col.opt.varchar('FIR number, zero-padded to 4 digits'),
     fir_year: col.opt.integer('FIR year'),

@@ -74,7 +74,19 @@ export const groupRow = z
     district: optionalText,
     police_station: optionalText,
     member_count: integerIn(0, 100_000),
-    is_womens_group: optionalOneOf({ y: 'yes', yes: 'yes', true: 'yes', '1': 'yes', हाँ: 'yes', हां: 'yes', n: 'no', no: 'no', false: 'no', '0': 'no', नहीं: 'no' }),
+    is_womens_group: optionalOneOf({
+      y: 'yes',
+      yes: 'yes',
+      true: 'yes',
+      '1': 'yes',
+      हाँ: 'yes',
+      हां: 'yes',
+      n: 'no',
+      no: 'no',
+      false: 'no',
+      '0': 'no',
+      नहीं: 'no',
+    }),
     as_of_date: calendarDate,
   })
   .superRefine((r, ctx) => {

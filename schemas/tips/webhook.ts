@@ -6,10 +6,9 @@ import { z } from 'zod';
  * hashes (`msg_…`), profile names, identity key hashes and media ids/URLs gone.
  * Only what the tip tables use is typed; unknown fields are ignored.
  */
+const notUnixTime = 'not a unix time in seconds (a number or a string of digits)';
 const unixSeconds = z
-  .union([z.string().regex(/^\d+$/, 'unix seconds as digits'), z.number().int()], {
-    error: 'not a unix time in seconds (a number or a string of digits)',
-  })
+  .union([z.string().regex(/^\d+$/, notUnixTime), z.number().int(notUnixTime)], { error: notUnixTime })
   .transform((v, ctx) => {
     const s = Number(v);
     // WhatsApp Business dates from 2018; 2100 guards against milliseconds.

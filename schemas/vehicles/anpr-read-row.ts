@@ -15,4 +15,3 @@ export const anprReadRow = z.object({
   confidence: optionalNumberIn(0, 100).transform((n) => (n !== null && n > 1 ? n / 100 : n)),
 });
 export type AnprReadRow = z.output<typeof anprReadRow>;
-

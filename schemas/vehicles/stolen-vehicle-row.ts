@@ -12,7 +12,12 @@ import {
 export const stolenVehicleRow = z.object({
   registration_number: requiredText,
   fir_reference: optionalText,
-  fir_number: optionalText.pipe(z.string().regex(/^\d{1,6}$/, 'FIR number must be 1–6 digits').nullable()),
+  fir_number: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,6}$/, 'FIR number must be 1–6 digits')
+      .nullable(),
+  ),
   fir_year: optionalIntegerIn(1950, 2100),
   reported_at: istDateTime,
   district: optionalText,

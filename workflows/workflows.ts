@@ -1,0 +1,135 @@
+/**
+ * The Temporal workflows: thin and deterministic. They pass lake keys and small summaries, never
+ * rows; every read and write happens in an activity (activities.ts, imported as types only). The
+ * flows themselves are in flows.ts, shared with the embedded runner.
+ */
+import {
+  ApplicationFailure,
+  ChildWorkflowFailure,
+  ParentClosePolicy,
+  proxyActivities,
+  startChild,
+  TemporalFailure,
+  WorkflowIdReusePolicy,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { Activities, IngestLakeObjectInput, IngestResult } from './activities.ts';
+import {
+  buildDerivedFlow,
+  publishWeeklyReportsFlow,
+  resolveWeek,
+  scanInboxFlow,
+  type BuildDerivedInput,
+  type BuildDerivedResult,
+  type IngestOutcome,
+  type IngestRequest,
+  type PublishWeeklyReportsInput,
+  type PublishWeeklyReportsResult,
+  type ScanInboxInput,
+  type ScanInboxResult,
+} from './flows.ts';
+import {
+  BUILD_MODEL_ACTIVITY,
+  BUILD_PLAN_ACTIVITY,
+  INBOX_LIST_ACTIVITY,
+  INBOX_SETTLE_ACTIVITY,
+  INGEST_ACTIVITY,
+  PUBLISH_REPORT_ACTIVITY,
+} from './presets.ts';
+import { shortMessage, WeekError } from './shared.ts';
+
+export type {
+  BuildDerivedInput,
+  BuildDerivedResult,
+  PublishWeeklyReportsInput,
+  PublishWeeklyReportsResult,
+  ScanInboxInput,
+  ScanInboxResult,
+} from './flows.ts';
+export type { IngestResult } from './activities.ts';
+
+const { ingestLakeObject } = proxyActivities<Activities>(INGEST_ACTIVITY);
+const { listInbox } = proxyActivities<Activities>(INBOX_LIST_ACTIVITY);
+const { settleInboxObjects } = proxyActivities<Activities>(INBOX_SETTLE_ACTIVITY);
+const { planDerivedBuild } = proxyActivities<Activities>(BUILD_PLAN_ACTIVITY);
+const { buildModel } = proxyActivities<Activities>(BUILD_MODEL_ACTIVITY);
+const { publishWeeklyReport } = proxyActivities<Activities>(PUBLISH_REPORT_ACTIVITY);
+
+/** One file already in the lake (e.g. `inbox/cctns/x.csv`): land raw, validate, write, commit, quarantine. */
+export type IngestFileInput = IngestLakeObjectInput;
+
+export async function ingestFile(input: IngestFileInput): Promise<IngestResult> {
+  return ingestLakeObject(input);
+}
+
+/** The innermost failure of a chain (child workflow → activity → application error). */
+function innermost(error: TemporalFailure): TemporalFailure {
+  let e = error;
+  while (e.cause instanceof TemporalFailure) e = e.cause;
+  return e;
+}
+
+/**
+ * Runs the ingest of one distinct file as a child workflow whose id is its content hash. A child
+ * that already ran for this content (the server answers WorkflowExecutionAlreadyStarted; a failed
+ * one may run again) makes the file a duplicate.
+ */
+async function ingestChild(request: IngestRequest): Promise<IngestOutcome> {
+  let child;
+  try {
+    child = await startChild(ingestFile, {
+      workflowId: request.workflowId,
+      args: [{ source: request.source, key: request.key }],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+      parentClosePolicy: ParentClosePolicy.TERMINATE,
+    });
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return { kind: 'duplicate' };
+    throw error;
+  }
+  try {
+    const result = await child.result();
+    return result.alreadyIngested ? { kind: 'duplicate', result } : { kind: 'ingested', result };
+  } catch (error) {
+    if (!(error instanceof ChildWorkflowFailure)) throw error;
+    const cause = innermost(error);
+    const text = shortMessage(
+      cause instanceof ApplicationFailure && cause.type ? `${cause.type}: ${cause.message}` : cause.message,
+    );
+    return cause instanceof ApplicationFailure && cause.nonRetryable
+      ? { kind: 'failed', error: text }
+      : { kind: 'retryLater', error: text };
+  }
+}
+
+/**
+ * Ingests what landed in `inbox/<source>/` for every source: one `ingestFile` child per distinct
+ * content, then each object moves to `inbox/done/` or, when its ingest failed on bad data, to
+ * `inbox/failed/` with `<name>.error.txt` beside it.
+ */
+export async function scanInbox(input: ScanInboxInput = {}): Promise<ScanInboxResult> {
+  return scanInboxFlow({ listInbox, settleInboxObjects, runIngest: ingestChild }, input);
+}
+
+/** Rebuilds the derived tables, one activity per model, in dependency order. */
+export async function buildDerived(input: BuildDerivedInput = {}): Promise<BuildDerivedResult> {
+  return buildDerivedFlow({ planDerivedBuild, buildModel }, input);
+}
+
+/**
+ * Publishes the weekly reports for an ISO week (Asia/Kolkata): the one asked for, else the week
+ * that ended before the workflow started (workflow time is deterministic), which is what the
+ * Monday schedule wants.
+ */
+export async function publishWeeklyReports(
+  input: PublishWeeklyReportsInput = {},
+): Promise<PublishWeeklyReportsResult> {
+  let week: string;
+  try {
+    week = resolveWeek(input.week, new Date());
+  } catch (error) {
+    if (error instanceof WeekError) throw ApplicationFailure.nonRetryable(error.message, 'WeekError');
+    throw error;
+  }
+  return publishWeeklyReportsFlow({ publishWeeklyReport }, week);
+}
