@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Reject, IngestSummary } from '../ingestors/batch.ts';
 import { ingestors, isSourceName, sourceNames, type SourceName } from '../ingestors/index.ts';
 import type { Profile } from '../ingestors/profile.ts';
-import type { Config } from '../lake/config.ts';
+import { ConfigError, type Config } from '../lake/config.ts';
 import { withDuckDb } from '../lake/duckdb.ts';
 import type { Lake } from '../lake/lake.ts';
 import type { Logger } from '../lake/log.ts';
@@ -69,6 +69,11 @@ export interface IngestLakeObjectInput {
   key: string;
   /** Mapping profile of the export variant. */
   profile?: Profile;
+  /**
+   * The lake the key is in, as the starter saw it: a worker serving another lake refuses the
+   * file (rather than report it missing) when a client was pointed at the wrong lake.
+   */
+  lakeUri?: string;
 }
 
 /** The ingest summary without the rejected records' raw text (workflows carry no rows). */
@@ -223,6 +228,11 @@ export function createActivities({ config, lake, log }: ActivityDeps) {
     async ingestLakeObject(input: IngestLakeObjectInput): Promise<IngestResult> {
       return runActivity('ingestLakeObject', log, async (progress) => {
         const source = requireSource(input.source);
+        if (input.lakeUri !== undefined && input.lakeUri !== lake.uri) {
+          throw new ConfigError(
+            `${input.key} was put in lake ${input.lakeUri}, but this worker serves lake ${lake.uri}: set the same CRIMELAKE_LAKE for both`,
+          );
+        }
         return withTempDir('ingest', async (dir) => {
           const local = path.join(dir, path.posix.basename(input.key));
           progress.report({ phase: 'download', key: input.key });

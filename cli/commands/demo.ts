@@ -1,14 +1,18 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
 import { generate } from '../../generator/index.ts';
 import { withDuckDb } from '../../lake/duckdb.ts';
-import { ingestPath } from '../../ingestors/index.ts';
+import { ingestPath, sourceNames } from '../../ingestors/index.ts';
 import { buildModels } from '../../transforms/build.ts';
 import { cliContext, displayPath, lakeArgs, runVerb } from '../context.ts';
 import { createProgress } from '../progress.ts';
 import { reportIngest } from './ingest.ts';
 import { parseScale } from './generate.ts';
+
+/** Only `crimelake demo` may use this key, and it says so: real tips need CRIMELAKE_INFORMANT_KEY. */
+export const demoInformantKey = 'crimelake-demo-key-not-for-real-data';
 
 export const exampleQueries = [
   'select district, count(*) as firs from firs group by 1 order by 2 desc',
@@ -47,9 +51,18 @@ export default defineCommand({
         onProgress: (d, t) => progress.update(d, t),
       }).finally(() => progress.stop());
       await withDuckDb(config, async (db) => {
-        process.stderr.write(`2/3 ingesting CCTNS extracts into ${lake.uri}\n`);
-        const summaries = await ingestPath({ lake, db }, 'cctns', path.join(dataDir, 'cctns'));
-        reportIngest(summaries);
+        process.stderr.write(`2/3 ingesting every source into ${lake.uri}\n`);
+        if (!config.CRIMELAKE_INFORMANT_KEY) {
+          process.stderr.write(
+            'note: CRIMELAKE_INFORMANT_KEY is not set, so the demo pseudonymises tip senders with its built-in demo key; never use it for real data\n',
+          );
+        }
+        const informantKey = config.CRIMELAKE_INFORMANT_KEY ?? demoInformantKey;
+        for (const source of sourceNames) {
+          const folder = path.join(dataDir, source);
+          if (!fs.existsSync(folder)) continue;
+          reportIngest(await ingestPath({ lake, db, informantKey }, source, folder));
+        }
         process.stderr.write('3/3 building derived tables\n');
         for (const r of await buildModels(lake, db)) process.stderr.write(`  ${r.table}: ${r.rowCount} rows\n`);
       });

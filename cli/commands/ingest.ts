@@ -54,7 +54,13 @@ export default defineCommand({
       const summaries = await withDuckDb(config, async (db) => {
         let progress = createProgress('reading');
         return ingestPath(
-          { lake, db, profile, onProgress: (b, t) => progress.update(b, t) },
+          {
+            lake,
+            db,
+            profile,
+            informantKey: config.CRIMELAKE_INFORMANT_KEY,
+            onProgress: (b, t) => progress.update(b, t),
+          },
           source,
           args.path,
           (f, i, n) => {

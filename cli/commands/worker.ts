@@ -1,0 +1,48 @@
+import { defineCommand } from 'citty';
+import {
+  connectWorkerConnection,
+  createWorker,
+  installRuntime,
+  WORKER_SHUTDOWN_GRACE,
+} from '../../workflows/worker.ts';
+import { cliContext, lakeArgs, runVerb } from '../context.ts';
+
+export default defineCommand({
+  meta: {
+    name: 'worker',
+    description:
+      'Run a Temporal worker: the crimelake workflows and activities on $CRIMELAKE_TASK_QUEUE at $TEMPORAL_ADDRESS, until SIGINT/SIGTERM',
+  },
+  args: { ...lakeArgs },
+  async run({ args }) {
+    await runVerb(async () => {
+      const { config, lake, log } = cliContext(args);
+      // Before anything touches the SDK: our logger, and SIGINT/SIGTERM → graceful shutdown.
+      installRuntime(config, log);
+      let connection;
+      try {
+        connection = await connectWorkerConnection(config);
+      } catch (error) {
+        throw new Error(`cannot reach Temporal at ${config.TEMPORAL_ADDRESS}: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+      try {
+        const worker = await createWorker({ config, lake, log, connection });
+        log.info('worker started', {
+          address: config.TEMPORAL_ADDRESS,
+          namespace: config.TEMPORAL_NAMESPACE,
+          taskQueue: config.CRIMELAKE_TASK_QUEUE,
+          concurrency: config.CRIMELAKE_WORKER_CONCURRENCY,
+          lake: lake.uri,
+        });
+        // Resolves once a shutdown signal has drained the worker: running activities get
+        // WORKER_SHUTDOWN_GRACE to finish, then are cancelled and retried elsewhere.
+        await worker.run();
+        log.info('worker stopped', { grace: WORKER_SHUTDOWN_GRACE });
+      } finally {
+        await connection.close();
+      }
+    });
+  },
+});
