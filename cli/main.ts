@@ -13,6 +13,9 @@ const main = defineCommand({
     tables: () => import('./commands/tables.ts').then((m) => m.default),
     sql: () => import('./commands/sql.ts').then((m) => m.default),
     demo: () => import('./commands/demo.ts').then((m) => m.default),
+    run: () => import('./commands/run.ts').then((m) => m.default),
+    worker: () => import('./commands/worker.ts').then((m) => m.default),
+    schedules: () => import('./commands/schedules.ts').then((m) => m.default),
   },
 });
 

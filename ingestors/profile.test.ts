@@ -39,6 +39,14 @@ describe('mapping profiles', () => {
     expect(() => loadProfile(file, 'cctns')).toThrow('this profile is for source "tips", not "cctns"');
   });
 
+  it('reads a month-first date by the profile even where day-first would also parse', async () => {
+    const { applyProfile: apply } = await import('./profile.ts');
+    const profile = { source: 'cctns', headerAliases: {}, dateFormats: ['MM/DD/YYYY HH:mm'], valueMaps: {} };
+    expect(apply({ registered_at: '03/07/2024 10:00' }, profile, ['registered_at'])).toEqual({
+      registered_at: '2024-03-07 10:00:00',
+    });
+  });
+
   it('rejects impossible dates even when the format matches', () => {
     expect(parseWithFormats('02-31-2024 10:00', ['MM-DD-YYYY HH:mm'])).toBeUndefined();
     expect(parseWithFormats('20240715', ['YYYYMMDD'])).toBe('2024-07-15 00:00:00');

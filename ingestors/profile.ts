@@ -19,7 +19,7 @@ export const profileSchema = z.object({
   dateFormats: z
     .array(z.string().regex(/^[DMYHms/.\-: T]+$/, 'use tokens DD MM YYYY HH mm ss and separators / . - : space T'))
     .default([])
-    .describe('Extra local (IST) date-time formats tried after the defaults, e.g. "MM-DD-YYYY HH:mm"'),
+    .describe('Local (IST) date-time formats of the export, tried before the defaults, e.g. "MM/DD/YYYY HH:mm"'),
   valueMaps: z
     .record(z.string(), z.record(z.string(), z.string()))
     .default({})
@@ -66,13 +66,23 @@ export function canonicalHeader(cell: string, profile?: Profile): string {
     .replace(/[\s-]+/g, '_');
   if (!profile) return key;
   for (const [alias, canonical] of Object.entries(profile.headerAliases)) {
-    if (alias.trim().toLowerCase().replace(/[\s-]+/g, '_') === key) return canonical;
+    if (
+      alias
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_') === key
+    )
+      return canonical;
   }
   return key;
 }
 
 /** Applies the profile's value maps and date formats to one record of canonical columns. */
-export function applyProfile(record: Record<string, string>, profile: Profile | undefined, dateColumns: readonly string[] = []) {
+export function applyProfile(
+  record: Record<string, string>,
+  profile: Profile | undefined,
+  dateColumns: readonly string[] = [],
+) {
   if (!profile) return record;
   const out = { ...record };
   for (const [column, map] of Object.entries(profile.valueMaps)) {
@@ -82,9 +92,10 @@ export function applyProfile(record: Record<string, string>, profile: Profile | 
     if (hit) out[column] = hit[1];
   }
   if (profile.dateFormats.length > 0) {
+    // The profile's formats come first: 03/07/2024 is 7 March to a month-first export.
     for (const column of dateColumns) {
       const v = out[column];
-      if (!v || parseIstDateTime(v)) continue;
+      if (!v) continue;
       const d = parseWithFormats(v, profile.dateFormats);
       if (d) out[column] = d;
     }
@@ -101,12 +112,10 @@ export function parseWithFormats(value: string, formats: readonly string[]): str
     const names: string[] = [];
     const re = new RegExp(
       '^' +
-        f
-          .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-          .replace(/YYYY|DD|MM|HH|mm|ss/g, (tok) => {
-            names.push(tok);
-            return tok === 'YYYY' ? '(\\d{4})' : '(\\d{1,2})';
-          }) +
+        f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/YYYY|DD|MM|HH|mm|ss/g, (tok) => {
+          names.push(tok);
+          return tok === 'YYYY' ? '(\\d{4})' : '(\\d{1,2})';
+        }) +
         '$',
     );
     const m = re.exec(value.trim());

@@ -60,6 +60,12 @@ export function canonicalPhone(text: string): string | undefined {
   return undefined;
 }
 
+/** Whether a sender identifier is a phone number (an Indian form, or a wa_id: 8–15 digits with the country code). */
+export function isPhoneIdentifier(identifier: string): boolean {
+  const id = asciiDigits(identifier).trim();
+  return canonicalPhone(id) !== undefined || /^\+?\d{8,15}$/.test(id);
+}
+
 export function createPseudonymiser(key: string): Pseudonymiser {
   if (key.length < minimumKeyLength) {
     throw new PseudonymKeyError(

@@ -72,15 +72,29 @@ export function temporalConnectionOptions(config: Config): TemporalConnectionOpt
   return { address: config.TEMPORAL_ADDRESS, ...(tls ? { tls } : {}), ...(apiKey ? { apiKey } : {}) };
 }
 
-/** A client on the configured namespace; `close()` ends its connection. */
-export async function connectClient(config: Config): Promise<{ client: Client; close: () => Promise<void> }> {
-  const connection = await Connection.connect(temporalConnectionOptions(config));
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  return { client, close: () => connection.close() };
+/** Runs `fn` with a client on the configured namespace, then closes the connection. */
+export async function withTemporalClient<T>(config: Config, fn: (client: Client) => Promise<T>): Promise<T> {
+  const options = temporalConnectionOptions(config);
+  let connection: Connection;
+  try {
+    connection = await Connection.connect(options);
+  } catch (error) {
+    throw new Error(`cannot reach Temporal at ${options.address}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    return await fn(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }));
+  } finally {
+    await connection.close();
+  }
 }
 
-export function connectWorkerConnection(config: Config): Promise<NativeConnection> {
-  return NativeConnection.connect(temporalConnectionOptions(config));
+export async function connectWorkerConnection(config: Config): Promise<NativeConnection> {
+  const options = temporalConnectionOptions(config);
+  try {
+    return await NativeConnection.connect(options);
+  } catch (error) {
+    throw new Error(`cannot reach Temporal at ${options.address}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 const levels = { TRACE: 'debug', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const;

@@ -42,6 +42,12 @@ export default defineCommand({
       valueHint: 'file',
     },
     format: { type: 'enum', options: ['text', 'json'], default: 'text', description: 'Summary format on stdout' },
+    via: {
+      type: 'enum',
+      options: ['embedded', 'temporal'],
+      default: 'embedded',
+      description: 'embedded: ingest in this process; temporal: upload each file and run its ingestFile workflow on Temporal',
+    },
   },
   async run({ args }) {
     await runVerb(async () => {
@@ -51,6 +57,10 @@ export default defineCommand({
       const source = args.source;
       const { config, lake } = cliContext(args);
       const profile = args.profile ? loadProfile(args.profile, source) : undefined;
+      if (args.via === 'temporal') {
+        const { ingestViaTemporal } = await import('./run.ts');
+        return ingestViaTemporal({ config, lake, source, target: args.path, profile, format: args.format });
+      }
       const summaries = await withDuckDb(config, async (db) => {
         let progress = createProgress('reading');
         return ingestPath(

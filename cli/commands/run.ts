@@ -11,21 +11,21 @@ import { models } from '../../transforms/models.ts';
 import { createEmbeddedRunner } from '../../workflows/embedded.ts';
 import type { ScanInboxResult } from '../../workflows/flows.ts';
 import { ingestWorkflowId, isoWeekRange, uploadKey, WeekError } from '../../workflows/shared.ts';
-import { connectClient } from '../../workflows/worker.ts';
+import { withTemporalClient } from '../../workflows/worker.ts';
 import type { IngestResult } from '../../workflows/workflows.ts';
 import { cliContext, exitCodes, lakeArgs, runVerb, UsageError, type CliContext } from '../context.ts';
 import { reportIngest } from './ingest.ts';
 
 /** `--via`: where a pipeline step runs. */
-export const viaArgs = {
+const viaArgs = {
   via: {
-    type: 'enum',
+    type: 'enum' as const,
     options: ['embedded', 'temporal'],
     default: 'embedded',
     description:
       'embedded: run the activities in this process; temporal: start the workflow on the Temporal server ($TEMPORAL_ADDRESS) and wait for a worker to run it',
   },
-} as const;
+};
 
 type WorkflowType = 'ingestFile' | 'scanInbox' | 'buildDerived' | 'publishWeeklyReports';
 
@@ -34,22 +34,6 @@ function failureText(error: WorkflowFailedError): string {
   let e: unknown = error.cause;
   while (e instanceof TemporalFailure && e.cause instanceof TemporalFailure) e = e.cause;
   return e instanceof Error ? e.message : error.message;
-}
-
-async function withClient<T>(config: Config, fn: (client: Client) => Promise<T>): Promise<T> {
-  let connection: Awaited<ReturnType<typeof connectClient>>;
-  try {
-    connection = await connectClient(config);
-  } catch (error) {
-    throw new Error(`cannot reach Temporal at ${config.TEMPORAL_ADDRESS}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  try {
-    return await fn(connection.client);
-  } finally {
-    await connection.close();
-  }
 }
 
 /**
@@ -94,7 +78,7 @@ async function runStep<T>(
         '--lake does not apply with --via temporal: the worker works on its own lake (CRIMELAKE_LAKE)',
       );
     }
-    const result = await withClient(ctx.config, (client) =>
+    const result = await withTemporalClient(ctx.config, (client) =>
       startAndWait<T>(client, ctx.config, step.workflowType, step.workflowId, step.input),
     );
     process.stderr.write(`workflow ${step.workflowId} completed\n`);
@@ -132,7 +116,7 @@ export async function ingestViaTemporal(input: {
   const { config, lake, source } = input;
   const files = filesToIngest(source, input.target);
   if (files.length === 0) throw new UsageError(`no files to ingest in ${input.target}`);
-  const summaries = await withClient(config, async (client) => {
+  const summaries = await withTemporalClient(config, async (client) => {
     const started: { file: string; key: string; workflowId: string; done: Promise<IngestResult> }[] = [];
     for (const file of files) {
       const described = await describeFile(file);

@@ -1,26 +1,7 @@
 import { defineCommand } from 'citty';
 import { applySchedules, describeSchedules, scheduleDefinitions } from '../../workflows/schedules.ts';
-import { connectClient } from '../../workflows/worker.ts';
+import { withTemporalClient } from '../../workflows/worker.ts';
 import { cliContext, runVerb } from '../context.ts';
-
-async function withClient<T>(
-  fn: (ctx: ReturnType<typeof cliContext>, client: Awaited<ReturnType<typeof connectClient>>['client']) => Promise<T>,
-): Promise<T> {
-  const ctx = cliContext({});
-  let connection: Awaited<ReturnType<typeof connectClient>>;
-  try {
-    connection = await connectClient(ctx.config);
-  } catch (error) {
-    throw new Error(`cannot reach Temporal at ${ctx.config.TEMPORAL_ADDRESS}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  try {
-    return await fn(ctx, connection.client);
-  } finally {
-    await connection.close();
-  }
-}
 
 const apply = defineCommand({
   meta: {
@@ -28,13 +9,14 @@ const apply = defineCommand({
     description: `Create or update the schedules (${scheduleDefinitions.map((d) => d.scheduleId).join(', ')}); safe to run again`,
   },
   async run() {
-    await runVerb(() =>
-      withClient(async ({ config }, client) => {
+    await runVerb(() => {
+      const { config } = cliContext({});
+      return withTemporalClient(config, async (client) => {
         for (const a of await applySchedules(client, config.CRIMELAKE_TASK_QUEUE)) {
           process.stderr.write(`${a.action} ${a.scheduleId} (task queue ${config.CRIMELAKE_TASK_QUEUE})\n`);
         }
-      }),
-    );
+      });
+    });
   },
 });
 
@@ -44,8 +26,9 @@ const list = defineCommand({
     format: { type: 'enum', options: ['text', 'json'], default: 'text', description: 'Output format' },
   },
   async run({ args }) {
-    await runVerb(() =>
-      withClient(async (_ctx, client) => {
+    await runVerb(() => {
+      const { config } = cliContext({});
+      return withTemporalClient(config, async (client) => {
         const schedules = await describeSchedules(client);
         if (args.format === 'json') {
           process.stdout.write(JSON.stringify(schedules, null, 2) + '\n');
@@ -62,8 +45,8 @@ const list = defineCommand({
           if (s.lastRun) lines.push(`  last: ${s.lastRun.scheduledAt} (${s.lastRun.workflowId})`);
         }
         process.stdout.write(lines.join('\n') + '\n');
-      }),
-    );
+      });
+    });
   },
 });
 

@@ -19,14 +19,7 @@ export default defineCommand({
       const { config, lake, log } = cliContext(args);
       // Before anything touches the SDK: our logger, and SIGINT/SIGTERM → graceful shutdown.
       installRuntime(config, log);
-      let connection;
-      try {
-        connection = await connectWorkerConnection(config);
-      } catch (error) {
-        throw new Error(`cannot reach Temporal at ${config.TEMPORAL_ADDRESS}: ${(error as Error).message}`, {
-          cause: error,
-        });
-      }
+      const connection = await connectWorkerConnection(config);
       try {
         const worker = await createWorker({ config, lake, log, connection });
         log.info('worker started', {

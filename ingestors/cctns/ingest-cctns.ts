@@ -15,6 +15,7 @@ import {
   type SourceFile,
 } from '../batch.ts';
 import { readCsv } from '../csv.ts';
+import { jsonErrorAt, parseJsonFile } from '../json.ts';
 import { applyProfile, canonicalHeader } from '../profile.ts';
 import { cctnsKinds, cctnsTables, type CctnsKind, type Lineage, type Staged } from './kinds.ts';
 
@@ -198,14 +199,6 @@ function takeJsonFir(
   }
 }
 
-/** Line and column of a JSON.parse error position, for the message. */
-function jsonErrorAt(text: string, error: Error): { line: number; message: string } {
-  const m = /position (\d+)/.exec(error.message);
-  const pos = m ? Number(m[1]) : text.length;
-  const line = text.slice(0, pos).split('\n').length;
-  return { line, message: `not valid JSON (${error.message.replace(/^JSON\.parse: /, '')})` };
-}
-
 async function readJsonExport(
   ctx: IngestContext,
   file: SourceFile,
@@ -236,14 +229,7 @@ async function readJsonExport(
     }
     return staged;
   }
-  const text = fs.readFileSync(file.path, 'utf8');
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    const at = jsonErrorAt(text, error as Error);
-    throw new IngestError(file.name, at.line, undefined, `${at.message}; nothing from this file was ingested`);
-  }
+  const doc = parseJsonFile(fs.readFileSync(file.path, 'utf8'), file.name);
   const list = Array.isArray(doc) ? doc : (doc as { firs?: unknown } | null)?.firs;
   if (!Array.isArray(list)) {
     throw new IngestError(

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TableDef } from '../../lake/contract.ts';
+import { parseJsonFile } from '../json.ts';
 import { createPseudonymiser, type Pseudonymiser } from '../../lake/pseudonym.ts';
 import { StagingTable } from '../../lake/staging.ts';
 import {
@@ -37,28 +38,6 @@ interface Page {
   /** JSON path of the page in the file: '' for a single response, `[2].` in an array of pages. */
   prefix: string;
   shape: Shape;
-}
-
-/** Parses a whole-file JSON export; a file that does not parse names the line and column. */
-function parseJson(text: string, fileName: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const m = /position (\d+)/.exec(message);
-    const pos = m ? Number(m[1]) : text.length;
-    const before = text.slice(0, pos);
-    const line = before.split('\n').length;
-    const column = pos - before.lastIndexOf('\n');
-    const truncated = pos >= text.trimEnd().length ? ' (the file ends inside the JSON: truncated?)' : '';
-    throw new IngestError(
-      fileName,
-      line,
-      undefined,
-      `not valid JSON at line ${line}, column ${column}${truncated}: ${message}; nothing from this file was ingested`,
-      { cause: error },
-    );
-  }
 }
 
 function pagesOf(doc: unknown, fileName: string, keyOf: (o: JsonObject) => JsonObject): Page[] {
@@ -143,7 +122,7 @@ export async function ingestSocialFile(
   let pages: Page[] | undefined;
   let pseudonymiser: Pseudonymiser | undefined;
   if (looksLikeJson(file.path)) {
-    const doc = parseJson(fs.readFileSync(file.path, 'utf8').replace(/^\uFEFF/, ''), file.name);
+    const doc = parseJsonFile(fs.readFileSync(file.path, 'utf8').replace(/^\uFEFF/, ''), file.name);
     pages = pagesOf(doc, file.name, keyOf);
     if (pages.some((p) => p.shape === 'x_dms')) {
       if (!ctx.informantKey) {

@@ -63,7 +63,11 @@ const needles: string[] = [
 function leaks(text: string): string[] {
   const found = needles.filter((n) => text.includes(n));
   const digitsOnly = asciiDigits(text).replace(/\D/g, '');
-  found.push(...Object.values(numbers).filter((n) => digitsOnly.includes(n)).map((n) => `digits:${n}`));
+  found.push(
+    ...Object.values(numbers)
+      .filter((n) => digitsOnly.includes(n))
+      .map((n) => `digits:${n}`),
+  );
   return found;
 }
 
@@ -74,32 +78,133 @@ function inputs(dir: string): string[] {
   const sender3 = { userId: `91${n.userIdNumber}`, name: n.profileNameNumber };
   const sender4 = { userId: otherSecrets[2], name: names[3] };
   const lines: (string | Buffer)[] = [
-    webhook(sender1, { id: wamid(sender1.waId, 'A1'), timestamp: '1736928000', type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'cat_drug_smuggling', title: 'drug smuggling' } } }),
+    webhook(sender1, {
+      id: wamid(sender1.waId, 'A1'),
+      timestamp: '1736928000',
+      type: 'interactive',
+      interactive: { type: 'list_reply', list_reply: { id: 'cat_drug_smuggling', title: 'drug smuggling' } },
+    }),
     webhook(sender1, {
       id: wamid(sender1.waId, 'A2'),
       timestamp: '1736928060',
       type: 'text',
-      text: { body: `I am ${names[0]}, call me on +91 98765 43210 or 098765-43210; the dealer is ९८१११ २२३३४ (98111-22334)` },
+      text: {
+        body: `I am ${names[0]}, call me on +91 98765 43210 or 098765-43210; the dealer is ९८१११ २२३३४ (98111-22334)`,
+      },
     }),
     webhook(sender1, {
       id: wamid(sender1.waId, 'A3'),
       timestamp: '1736928120',
       type: 'image',
       context: { from: `91${n.sender}`, id: wamid(sender1.waId, 'BOT1'), forwarded: true },
-      image: { id: otherSecrets[3], url: `https://${otherSecrets[4]}/whatsapp_business/attachments/?mid=${otherSecrets[3]}`, mime_type: 'image/jpeg', sha256: 'c2hhMjU2', caption: 'मेरा नंबर 98765 43210 है' },
+      image: {
+        id: otherSecrets[3],
+        url: `https://${otherSecrets[4]}/whatsapp_business/attachments/?mid=${otherSecrets[3]}`,
+        mime_type: 'image/jpeg',
+        sha256: 'c2hhMjU2',
+        caption: 'मेरा नंबर 98765 43210 है',
+      },
     }),
-    webhook(sender2, { id: wamid(sender2.waId, 'B1'), timestamp: '1736928180', type: 'text', text: { body: `मैं ${names[1]} बोल रही हूँ, ${n.inMessageText}` } }),
-    webhook(sender2, { id: wamid(sender2.waId, 'B2'), timestamp: '1736928240', type: 'location', location: { latitude: 25.31, longitude: 82.97, name: 'near 98111 22334 shop', address: 'Lanka' } }),
-    webhook(sender3, { id: wamid(`91${n.userIdNumber}`, 'C1'), timestamp: '1736928300', type: 'audio', audio: { id: '5647382910564738', mime_type: 'audio/ogg', voice: true } }),
-    webhook(sender4, { id: 'wamid.HBgVSU4uNDQ0MDAwOTk5ODg4Nzc3NhUCABIYIDNBMUYwMDA4AA==', timestamp: '1736928360', type: 'contacts', contacts: [{ name: { formatted_name: names[2], first_name: 'Mohan' }, phones: [{ phone: `+91 ${n.sharedContactCard}`, wa_id: `91${n.sharedContactCard}`, type: 'CELL' }] }] }),
-    body({ statuses: [{ id: wamid(`91${n.statusRecipient}`, 'S1'), status: 'delivered', timestamp: '1736928400', recipient_id: `91${n.statusRecipient}` }] }),
-    JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { contacts: [{ profile: { name: 'Kamla Prasad' }, wa_id: Number(`91${n.numericWaId}`) }], messages: [{ from: Number(`91${n.numericWaId}`), id: wamid(`91${n.numericWaId}`, 'N1'), timestamp: 1736928500, type: 'text', text: { body: 'numeric wa_id' } }] } }] }] }),
+    webhook(sender2, {
+      id: wamid(sender2.waId, 'B1'),
+      timestamp: '1736928180',
+      type: 'text',
+      text: { body: `मैं ${names[1]} बोल रही हूँ, ${n.inMessageText}` },
+    }),
+    webhook(sender2, {
+      id: wamid(sender2.waId, 'B2'),
+      timestamp: '1736928240',
+      type: 'location',
+      location: { latitude: 25.31, longitude: 82.97, name: 'near 98111 22334 shop', address: 'Lanka' },
+    }),
+    webhook(sender3, {
+      id: wamid(`91${n.userIdNumber}`, 'C1'),
+      timestamp: '1736928300',
+      type: 'audio',
+      audio: { id: '5647382910564738', mime_type: 'audio/ogg', voice: true },
+    }),
+    webhook(sender4, {
+      id: 'wamid.HBgVSU4uNDQ0MDAwOTk5ODg4Nzc3NhUCABIYIDNBMUYwMDA4AA==',
+      timestamp: '1736928360',
+      type: 'contacts',
+      contacts: [
+        {
+          name: { formatted_name: names[2], first_name: 'Mohan' },
+          phones: [{ phone: `+91 ${n.sharedContactCard}`, wa_id: `91${n.sharedContactCard}`, type: 'CELL' }],
+        },
+      ],
+    }),
+    body({
+      statuses: [
+        {
+          id: wamid(`91${n.statusRecipient}`, 'S1'),
+          status: 'delivered',
+          timestamp: '1736928400',
+          recipient_id: `91${n.statusRecipient}`,
+        },
+      ],
+    }),
+    JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '1',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                contacts: [{ profile: { name: 'Kamla Prasad' }, wa_id: Number(`91${n.numericWaId}`) }],
+                messages: [
+                  {
+                    from: Number(`91${n.numericWaId}`),
+                    id: wamid(`91${n.numericWaId}`, 'N1'),
+                    timestamp: 1736928500,
+                    type: 'text',
+                    text: { body: 'numeric wa_id' },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    }),
     // Broken lines: truncated inside the text, a wrong type, bytes that are not UTF-8.
-    webhook({ waId: `91${n.truncatedLine}`, name: names[2] }, { id: wamid(`91${n.truncatedLine}`, 'T1'), timestamp: '1736928600', type: 'text', text: { body: `call ${n.truncatedLine} now please` } }).slice(0, -60),
-    webhook({ waId: `91${n.truncatedLine}`, name: names[2] }, { id: wamid(`91${n.truncatedLine}`, 'T2'), timestamp: 'soon', type: 'text', text: { body: `or ${n.inMessageText}` } }),
-    withInvalidUtf8(webhook({ waId: `91${n.invalidUtf8Line}`, name: names[3] }, { id: wamid(`91${n.invalidUtf8Line}`, 'U1'), timestamp: '1736928700', type: 'text', text: { body: 'bad bytes @' } })),
+    webhook(
+      { waId: `91${n.truncatedLine}`, name: names[2] },
+      {
+        id: wamid(`91${n.truncatedLine}`, 'T1'),
+        timestamp: '1736928600',
+        type: 'text',
+        text: { body: `call ${n.truncatedLine} now please` },
+      },
+    ).slice(0, -60),
+    webhook(
+      { waId: `91${n.truncatedLine}`, name: names[2] },
+      {
+        id: wamid(`91${n.truncatedLine}`, 'T2'),
+        timestamp: 'soon',
+        type: 'text',
+        text: { body: `or ${n.inMessageText}` },
+      },
+    ),
+    withInvalidUtf8(
+      webhook(
+        { waId: `91${n.invalidUtf8Line}`, name: names[3] },
+        {
+          id: wamid(`91${n.invalidUtf8Line}`, 'U1'),
+          timestamp: '1736928700',
+          type: 'text',
+          text: { body: 'bad bytes @' },
+        },
+      ),
+    ),
   ];
-  const webhooks = writeFile(dir, `tips-${n.inFileName}.jsonl`, Buffer.concat(lines.flatMap((l) => [Buffer.from(l), Buffer.from('\n')])));
+  const webhooks = writeFile(
+    dir,
+    `tips-${n.inFileName}.jsonl`,
+    Buffer.concat(lines.flatMap((l) => [Buffer.from(l), Buffer.from('\n')])),
+  );
 
   const header = [...Object.keys(tipCase()), 'informant_mobile', 'informant_name'];
   const cases = writeFile(
@@ -107,9 +212,25 @@ function inputs(dir: string): string[] {
     'cases.csv',
     casesCsv(
       [
-        { ...tipCase({ text: `नंबर ${devanagari('63987 65432')} पर शराब मिलती है` }), informant_mobile: `+91 ${n.inInformantColumn}`, informant_name: names[0] },
-        { ...tipCase({ tip_id: 'TIP-2', action_note: `spoke to +91-94500-11223`, action_taken_at: '2025-01-16T13:32:00+05:30' }), informant_mobile: '', informant_name: '' },
-        { ...tipCase({ tip_id: 'TIP-3', category: 'no such category', text: `caller 93000 12345` }), informant_mobile: `0${n.inInformantColumn}`, informant_name: names[1] },
+        {
+          ...tipCase({ text: `नंबर ${devanagari('63987 65432')} पर शराब मिलती है` }),
+          informant_mobile: `+91 ${n.inInformantColumn}`,
+          informant_name: names[0],
+        },
+        {
+          ...tipCase({
+            tip_id: 'TIP-2',
+            action_note: `spoke to +91-94500-11223`,
+            action_taken_at: '2025-01-16T13:32:00+05:30',
+          }),
+          informant_mobile: '',
+          informant_name: '',
+        },
+        {
+          ...tipCase({ tip_id: 'TIP-3', category: 'no such category', text: `caller 93000 12345` }),
+          informant_mobile: `0${n.inInformantColumn}`,
+          informant_name: names[1],
+        },
       ],
       header,
     ),
@@ -124,14 +245,19 @@ describe.each(lakeKinds)('informant anonymity on a $kind lake', ({ make }) => {
   it('leaves no number, name or id of an informant anywhere in the lake, its logs or its summaries', async () => {
     const t = make();
     const logs: string[] = [];
-    const lake = openLake(t.env.CRIMELAKE_LAKE!, t.config, createLogger('debug', (line) => logs.push(line)));
+    const lake = openLake(
+      t.env.CRIMELAKE_LAKE!,
+      t.config,
+      createLogger('debug', (line) => logs.push(line)),
+    );
     const db = await openDuckDb();
     dbs.push(db);
     const dir = tempDir('tips-anon');
     const files = inputs(dir);
 
     // The scan finds what it looks for: every number, name and secret is in the inputs.
-    const input = files.map((f) => fs.readFileSync(f, 'latin1') + fs.readFileSync(f, 'utf8')).join('\n') + files.join('\n');
+    const input =
+      files.map((f) => fs.readFileSync(f, 'latin1') + fs.readFileSync(f, 'utf8')).join('\n') + files.join('\n');
     const present = new Set(leaks(input));
     for (const n of Object.values(numbers)) expect(present.has(`digits:${n}`), n).toBe(true);
     for (const s of [...names, ...otherSecrets]) expect(present.has(s), s).toBe(true);
@@ -184,8 +310,20 @@ describe.each(lakeKinds)('informant anonymity on a $kind lake', ({ make }) => {
     // What was scanned: raw copies, their sha256, every table's Parquet, quarantine, catalog and ledger.
     const keys: string[] = [];
     for await (const o of lake.storage.list('')) keys.push(o.key);
-    for (const prefix of ['raw/tips/', 'tables/tip_messages/', 'tables/tip_media/', 'tables/tips/', 'tables/tip_events/', 'quarantine/', '_catalog/tables/', '_catalog/ingests/tips/']) {
-      expect(keys.some((k) => k.startsWith(prefix)), prefix).toBe(true);
+    for (const prefix of [
+      'raw/tips/',
+      'tables/tip_messages/',
+      'tables/tip_media/',
+      'tables/tips/',
+      'tables/tip_events/',
+      'quarantine/',
+      '_catalog/tables/',
+      '_catalog/ingests/tips/',
+    ]) {
+      expect(
+        keys.some((k) => k.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     }
     expect(keys.filter((k) => k.startsWith('raw/tips/') && k.endsWith('.sha256'))).toHaveLength(2);
     expect(objects).toBe(keys.length);

@@ -8,7 +8,17 @@ import { attachLake } from '../../lake/session.ts';
 import { lakeKinds, localLake, tempDir, type TestLake } from '../../test/util/lakes.ts';
 import { loadProfile } from '../profile.ts';
 import { ingestTipsFile, missingKeyMessage, MissingInformantKeyError } from './ingest-tips.ts';
-import { body, casesCsv, testKey, textMessage, tipCase, wamid, webhook, withInvalidUtf8, writeFile } from './test-fixtures.ts';
+import {
+  body,
+  casesCsv,
+  testKey,
+  textMessage,
+  tipCase,
+  wamid,
+  webhook,
+  withInvalidUtf8,
+  writeFile,
+} from './test-fixtures.ts';
 
 const samples = path.join(import.meta.dirname, 'samples');
 const p = createPseudonymiser(testKey);
@@ -67,16 +77,17 @@ describe.each(lakeKinds)('tips ingest on a $kind lake', ({ make }) => {
     ).toEqual([{ messages: 9, media: 3, tips: 5, events: 8 }]);
 
     // One pseudonym per sender: by number (wa_id, from and user_id together), or by user id alone.
-    const senders = await query(t, `select sender_id, count(*)::int as n from tip_messages group by all order by n desc, sender_id`);
-    expect(senders).toEqual(
-      [
-        { sender_id: p.sender(suresh), n: 5 },
-        ...[
-          { sender_id: p.sender(anita), n: 2 },
-          { sender_id: p.sender(bsuidOnly), n: 2 },
-        ].sort((a, b) => a.sender_id.localeCompare(b.sender_id)),
-      ],
+    const senders = await query(
+      t,
+      `select sender_id, count(*)::int as n from tip_messages group by all order by n desc, sender_id`,
     );
+    expect(senders).toEqual([
+      { sender_id: p.sender(suresh), n: 5 },
+      ...[
+        { sender_id: p.sender(anita), n: 2 },
+        { sender_id: p.sender(bsuidOnly), n: 2 },
+      ].sort((a, b) => a.sender_id.localeCompare(b.sender_id)),
+    ]);
     expect(p.sender(anita)).not.toBe(p.sender(anitaUserId));
 
     const msgs = await query(
@@ -100,16 +111,35 @@ describe.each(lakeKinds)('tips ingest on a $kind lake', ({ make }) => {
     expect((msgs[0]!.received_at as Date).toISOString()).toBe('2025-01-15T08:00:00.000Z');
     expect(msgs[0]!.month).toBe('2025-01');
     // Devanagari round-trips; the number in the text is the pseudonym of that number.
-    expect(msgs[2]!.text).toBe(`ग्राम सिखड़ी में रात 10 बजे के बाद कच्ची शराब बिकती है, विक्रेता का नंबर ${p.phone('9839012345')} है`);
+    expect(msgs[2]!.text).toBe(
+      `ग्राम सिखड़ी में रात 10 बजे के बाद कच्ची शराब बिकती है, विक्रेता का नंबर ${p.phone('9839012345')} है`,
+    );
     expect(msgs[3]!.text).toBe('भट्ठी की फोटो');
-    expect(msgs[4]).toMatchObject({ latitude: 25.752, longitude: 82.689, h3_cell: latLngToCell(25.752, 82.689, 8), location_name: 'Sikhdi' });
+    expect(msgs[4]).toMatchObject({
+      latitude: 25.752,
+      longitude: 82.689,
+      h3_cell: latLngToCell(25.752, 82.689, 8),
+      location_name: 'Sikhdi',
+    });
     expect(msgs[5]!.context_message_id).toBe(p.messageId(wamid(anita, 'BOT00001')));
-    expect(msgs[5]!.text).toBe(`Overloaded trucks pass Kerakat bridge every night after 11 pm, driver's number ${p.phone('7000012345')}`);
+    expect(msgs[5]!.text).toBe(
+      `Overloaded trucks pass Kerakat bridge every night after 11 pm, driver's number ${p.phone('7000012345')}`,
+    );
 
     const media = await query(t, `select kind, mime_type, sha256, is_voice from tip_media order by source_line`);
     expect(media).toEqual([
-      { kind: 'image', mime_type: 'image/jpeg', sha256: 'Yl7kCmw9Z8oWm8v1Zr3yXw2nQ4P8jk0m9c1e6b5a4d0=', is_voice: null },
-      { kind: 'audio', mime_type: 'audio/ogg; codecs=opus', sha256: 'p0V6yX3b1hG2w9Qm5Zr8Tt4Lk7Jd1Sa0Bc3De6Fg9Hi=', is_voice: true },
+      {
+        kind: 'image',
+        mime_type: 'image/jpeg',
+        sha256: 'Yl7kCmw9Z8oWm8v1Zr3yXw2nQ4P8jk0m9c1e6b5a4d0=',
+        is_voice: null,
+      },
+      {
+        kind: 'audio',
+        mime_type: 'audio/ogg; codecs=opus',
+        sha256: 'p0V6yX3b1hG2w9Qm5Zr8Tt4Lk7Jd1Sa0Bc3De6Fg9Hi=',
+        is_voice: true,
+      },
       { kind: 'video', mime_type: 'video/mp4', sha256: 'Qm9yZGVyIHRydWNrcyBhdCBuaWdodCBzYW1wbGUgdmlk', is_voice: null },
     ]);
 
@@ -119,7 +149,9 @@ describe.each(lakeKinds)('tips ingest on a $kind lake', ({ make }) => {
               hours_to_action, h3_cell, text
        from tips order by tip_id`,
     );
-    expect(cases.map((c) => [c.tip_id, c.district, c.police_station_id, c.is_known_police_station, c.category, c.language])).toEqual([
+    expect(
+      cases.map((c) => [c.tip_id, c.district, c.police_station_id, c.is_known_police_station, c.category, c.language]),
+    ).toEqual([
       ['TIP-2025-0000101', 'Jaunpur', 'jaunpur-line-bazar', true, 'liquor_smuggling', 'hi'],
       ['TIP-2025-0000102', 'Ghazipur', 'ghazipur-kotwali', true, 'overloading', 'en'],
       // No district in the export: Kerakat is a thana of Jaunpur only.
@@ -135,9 +167,14 @@ describe.each(lakeKinds)('tips ingest on a $kind lake', ({ make }) => {
       h3_cell: latLngToCell(25.752, 82.689, 8),
       text: `ग्राम सिखड़ी में रात 10 बजे के बाद कच्ची शराब बिकती है, विक्रेता का नंबर ${p.phone('9839012345')} है`,
     });
-    expect(cases[3]!.text).toBe(`Smack sold near the university gate every evening, seller calls from ${p.phone('9935067890')}`);
+    expect(cases[3]!.text).toBe(
+      `Smack sold near the university gate every evening, seller calls from ${p.phone('9935067890')}`,
+    );
 
-    const events = await query(t, `select event, event_at, hours_since_received, note from tip_events where tip_id = 'TIP-2025-0000101' order by event_at`);
+    const events = await query(
+      t,
+      `select event, event_at, hours_since_received, note from tip_events where tip_id = 'TIP-2025-0000101' order by event_at`,
+    );
     expect(events.map((e) => [e.event, e.hours_since_received, e.note])).toEqual([
       ['forwarded_sp', 0.5, null],
       ['forwarded_dig', 20.466666666666665, null],
@@ -160,13 +197,26 @@ describe.each(lakeKinds)('tips ingest on a $kind lake', ({ make }) => {
     const t = make();
     const ctx = { lake: t.lake, db: await db(), informantKey: testKey };
     const dir = tempDir('tips');
-    await ingestTipsFile(ctx, writeFile(dir, 'cases-week1.csv', casesCsv([tipCase(), tipCase({ tip_id: 'TIP-2025-0000002', action_taken_at: '', action_note: '' })])));
+    await ingestTipsFile(
+      ctx,
+      writeFile(
+        dir,
+        'cases-week1.csv',
+        casesCsv([tipCase(), tipCase({ tip_id: 'TIP-2025-0000002', action_taken_at: '', action_note: '' })]),
+      ),
+    );
     const s2 = await ingestTipsFile(
       ctx,
       writeFile(
         dir,
         'cases-week2.csv',
-        casesCsv([tipCase({ tip_id: 'TIP-2025-0000002', action_taken_at: '2025-01-15T19:32:00+05:30', action_note: 'Raid conducted' })]),
+        casesCsv([
+          tipCase({
+            tip_id: 'TIP-2025-0000002',
+            action_taken_at: '2025-01-15T19:32:00+05:30',
+            action_note: 'Raid conducted',
+          }),
+        ]),
       ),
     );
     expect(s2.tables.find((x) => x.table === 'tips')).toMatchObject({ rows: 1, replaced: 1, rowCount: 2 });
@@ -182,7 +232,8 @@ describe.each(lakeKinds)('tips ingest on a $kind lake', ({ make }) => {
     const t = make();
     const dir = tempDir('tips');
     const sender = { waId: '919988776655', name: 'Ravi' };
-    const good = (n: number) => webhook(sender, textMessage(wamid(sender.waId, `G${n}`), 1736928000 + n, `tip number ${n}`));
+    const good = (n: number) =>
+      webhook(sender, textMessage(wamid(sender.waId, `G${n}`), 1736928000 + n, `tip number ${n}`));
     // Cut off after the sender's number and name, inside the message.
     const truncated = good(2).slice(0, good(2).indexOf('"timestamp"') + 16);
     const lines: (string | Buffer)[] = [
@@ -191,13 +242,27 @@ describe.each(lakeKinds)('tips ingest on a $kind lake', ({ make }) => {
       webhook(sender, { id: wamid(sender.waId, 'T3'), timestamp: 'yesterday', type: 'text', text: { body: 'x' } }), // line 3
       webhook(sender, { timestamp: '1736928004', type: 'text', text: { body: 'no id' } }), // line 4: missing id
       withInvalidUtf8(good(5).replace('tip number 5', 'tip @ five')), // line 5: bytes that are not UTF-8 in the text
-      webhook(sender, { id: wamid(sender.waId, 'G6'), timestamp: '1736928006', type: 'image', image: { mime_type: 'image/jpeg', sha256: 'abc=', id: '123' } }), // line 6
+      webhook(sender, {
+        id: wamid(sender.waId, 'G6'),
+        timestamp: '1736928006',
+        type: 'image',
+        image: { mime_type: 'image/jpeg', sha256: 'abc=', id: '123' },
+      }), // line 6
       JSON.stringify({ object: 'page', entry: [] }), // line 7: not a WhatsApp webhook
       '', // line 8: blank, not a record
       webhook(sender, { id: wamid(sender.waId, 'T9'), timestamp: true, type: 'text', text: { body: 'x' } }), // line 9
-      webhook(sender, { id: wamid(sender.waId, 'G10'), timestamp: '1736928010', type: 'location', location: { latitude: 25.5, longitude: 83.1 } }), // line 10
+      webhook(sender, {
+        id: wamid(sender.waId, 'G10'),
+        timestamp: '1736928010',
+        type: 'location',
+        location: { latitude: 25.5, longitude: 83.1 },
+      }), // line 10
     ];
-    const file = writeFile(dir, 'webhooks-bad.jsonl', Buffer.concat(lines.map((l) => Buffer.concat([Buffer.from(l), Buffer.from('\n')]))));
+    const file = writeFile(
+      dir,
+      'webhooks-bad.jsonl',
+      Buffer.concat(lines.map((l) => Buffer.concat([Buffer.from(l), Buffer.from('\n')]))),
+    );
     const s = await ingestTipsFile({ lake: t.lake, db: await db(), informantKey: testKey }, file);
     expect(s.rowsIn).toBe(9);
     expect(s.rowsLanded + s.rowsQuarantined).toBe(s.rowsIn);
@@ -215,7 +280,10 @@ describe.each(lakeKinds)('tips ingest on a $kind lake', ({ make }) => {
     expect(s.rejects[1]!.reason).toContain('unix time');
     expect(s.rejects[2]!.reason).toContain('message id');
     expect(s.rejects[3]!.reason).toContain('not valid UTF-8');
-    const q = await query(t, `select source, source_file, source_line, field, raw from quarantine order by source_line`);
+    const q = await query(
+      t,
+      `select source, source_file, source_line, field, raw from quarantine order by source_line`,
+    );
     expect(q.map((r) => [r.source, r.source_file, r.source_line, r.field])).toEqual(
       s.rejects.map((r) => ['tips', 'webhooks-bad.jsonl', r.line, r.field]),
     );
@@ -247,7 +315,10 @@ describe.each(lakeKinds)('tips ingest on a $kind lake', ({ make }) => {
       casesCsv([tipCase({ tip_id: 'TIP-9', media_kinds: 'image;hologram', text: 'call 98765 43210' })]).split('\n')[1], // line 9
       casesCsv([tipCase({ tip_id: 'TIP-10', district: '', police_station: '' })]).split('\n')[1], // line 10
     ].join('\n');
-    const s = await ingestTipsFile({ lake: t.lake, db: await db(), informantKey: testKey }, writeFile(dir, 'cases-bad.csv', text + '\n'));
+    const s = await ingestTipsFile(
+      { lake: t.lake, db: await db(), informantKey: testKey },
+      writeFile(dir, 'cases-bad.csv', text + '\n'),
+    );
     expect(s.rowsIn).toBe(9);
     expect(s.rowsLanded + s.rowsQuarantined).toBe(s.rowsIn);
     expect(s.rejects.map((r) => [r.line, r.field])).toEqual([
@@ -332,7 +403,8 @@ describe('tips pseudonyms across keys', () => {
     const sb = await ingestTipsFile({ lake: b.lake, db: await db(), informantKey: 'a-different-key-0002' }, file);
     // The batch id is derived from the redacted copy, so it depends on the key as well.
     expect(sa.batchId).not.toBe(sb.batchId);
-    const ids = async (t: TestLake) => (await query(t, `select distinct sender_id from tip_messages order by 1`)).map((r) => r.sender_id);
+    const ids = async (t: TestLake) =>
+      (await query(t, `select distinct sender_id from tip_messages order by 1`)).map((r) => r.sender_id);
     const [idsA, idsB] = [await ids(a), await ids(b)];
     expect(idsA).toHaveLength(3);
     expect(idsB).toHaveLength(3);
@@ -344,9 +416,17 @@ describe('tips pseudonyms across keys', () => {
     const dir = tempDir('tips');
     const lines = [
       webhook({ waId: '919123456780', userId: 'IN.777' }, textMessage('wamid.A1', 1736928000, 'first')),
-      body({ contacts: [{ user_id: 'IN.777' }], messages: [{ from_user_id: 'IN.777', ...textMessage('wamid.A2', 1736928100, 'second') }] }),
+      body({
+        contacts: [{ user_id: 'IN.777' }],
+        messages: [{ from_user_id: 'IN.777', ...textMessage('wamid.A2', 1736928100, 'second') }],
+      }),
     ];
-    await ingestTipsFile({ lake: t.lake, db: await db(), informantKey: testKey }, writeFile(dir, 'linked.jsonl', lines.join('\n')));
-    expect(await query(t, `select distinct sender_id from tip_messages`)).toEqual([{ sender_id: p.sender('919123456780') }]);
+    await ingestTipsFile(
+      { lake: t.lake, db: await db(), informantKey: testKey },
+      writeFile(dir, 'linked.jsonl', lines.join('\n')),
+    );
+    expect(await query(t, `select distinct sender_id from tip_messages`)).toEqual([
+      { sender_id: p.sender('919123456780') },
+    ]);
   });
 });

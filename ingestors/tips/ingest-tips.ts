@@ -56,7 +56,14 @@ export function detectTipsFileKind(filePath: string): TipsFileKind {
   try {
     const head = Buffer.alloc(4096);
     const n = fs.readSync(fd, head, 0, head.length, 0);
-    return /^\s*\{/.test(head.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '')) ? 'webhooks' : 'cases';
+    return /^\s*\{/.test(
+      head
+        .subarray(0, n)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    )
+      ? 'webhooks'
+      : 'cases';
   } finally {
     fs.closeSync(fd);
   }
@@ -139,11 +146,22 @@ function replacementCharPath(value: unknown, at: PropertyKey[] = []): PropertyKe
 }
 
 /** Language and category a menu reply chooses: by id (`lang_hi`, `cat_cow_smuggling`), else by title. */
-export function replyChoice(id: string, title: string | undefined): { language: string | null; category: string | null } {
+export function replyChoice(
+  id: string,
+  title: string | undefined,
+): { language: string | null; category: string | null } {
   const lang = /^(?:lang|language)[_:.-](.+)$/i.exec(id);
   const cat = /^(?:cat|category)[_:.-](.+)$/i.exec(id);
-  const language = lang ? (parseTipLanguage(lang[1]!) ?? lang[1]!.toLowerCase()) : cat ? undefined : parseTipLanguage(id) ?? (title ? parseTipLanguage(title) : undefined);
-  const category = cat ? parseTipCategory(cat[1]!) : lang ? undefined : parseTipCategory(id) ?? (title ? parseTipCategory(title) : undefined);
+  const language = lang
+    ? (parseTipLanguage(lang[1]!) ?? lang[1]!.toLowerCase())
+    : cat
+      ? undefined
+      : (parseTipLanguage(id) ?? (title ? parseTipLanguage(title) : undefined));
+  const category = cat
+    ? parseTipCategory(cat[1]!)
+    : lang
+      ? undefined
+      : (parseTipCategory(id) ?? (title ? parseTipCategory(title) : undefined));
   return { language: language ?? null, category: category ?? null };
 }
 
@@ -171,7 +189,9 @@ async function ingestWebhooks(ctx: IngestContext, redacted: RedactedFile, batch:
         body = JSON.parse(text);
       } catch (error) {
         const field = redacted.invalidUtf8Lines.has(line) ? '(encoding)' : '(record)';
-        const why = redacted.invalidUtf8Lines.has(line) ? 'not valid UTF-8 (is the file in another encoding?)' : 'not valid JSON (truncated?)';
+        const why = redacted.invalidUtf8Lines.has(line)
+          ? 'not valid UTF-8 (is the file in another encoding?)'
+          : 'not valid JSON (truncated?)';
         rejects.push({ line, field, reason: `${why}: ${(error as Error).message}`, raw: text });
         continue;
       }
@@ -284,7 +304,9 @@ const dateColumns = ['received_at', 'forwarded_sp_at', 'forwarded_dig_at', 'acti
 
 /** A thana named without its district: the one district that has it, if exactly one does. */
 function stationAnywhere(name: string): PoliceStation | undefined {
-  const hits = districts.map((d) => findPoliceStation(d.districtId, name)).filter((s): s is PoliceStation => s !== undefined);
+  const hits = districts
+    .map((d) => findPoliceStation(d.districtId, name))
+    .filter((s): s is PoliceStation => s !== undefined);
   return hits.length === 1 ? hits[0] : undefined;
 }
 
@@ -299,7 +321,8 @@ function placeOf(r: CaseRow) {
     : r.district
       ? (findDistrict(r.district)?.nameEn ?? r.district)
       : 'unknown';
-  const fallbackId = r.police_station && kebabCase(r.police_station) ? `${kebabCase(district)}-${kebabCase(r.police_station)}` : null;
+  const fallbackId =
+    r.police_station && kebabCase(r.police_station) ? `${kebabCase(district)}-${kebabCase(r.police_station)}` : null;
   return {
     district,
     police_station: r.police_station,

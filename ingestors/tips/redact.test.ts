@@ -20,7 +20,9 @@ describe('redactWebhookBody', () => {
               field: 'messages',
               value: {
                 metadata: { display_phone_number: '915422500100', phone_number_id: '106540352242922' },
-                contacts: [{ profile: { name: 'Ramesh Kumar' }, wa_id: waId, user_id: userId, identity_key_hash: 'aGFzaA==' }],
+                contacts: [
+                  { profile: { name: 'Ramesh Kumar' }, wa_id: waId, user_id: userId, identity_key_hash: 'aGFzaA==' },
+                ],
                 messages: [
                   {
                     from: waId,
@@ -29,7 +31,13 @@ describe('redactWebhookBody', () => {
                     timestamp: '1736928150',
                     type: 'image',
                     context: { from: '915422500100', id: wamid(waId, 'BOT') },
-                    image: { id: '1029384756', url: 'https://lookaside.fbsbx.com/x?mid=1', mime_type: 'image/jpeg', sha256: 'c2hh', caption: 'Ramesh Kumar here, 98765 43210' },
+                    image: {
+                      id: '1029384756',
+                      url: 'https://lookaside.fbsbx.com/x?mid=1',
+                      mime_type: 'image/jpeg',
+                      sha256: 'c2hh',
+                      caption: 'Ramesh Kumar here, 98765 43210',
+                    },
                   },
                 ],
               },
@@ -82,8 +90,18 @@ describe('redactWebhookBody', () => {
                   value: {
                     statuses: [{ id: 'wamid.S', status: 'read', recipient_id: '919812300001' }],
                     messages: [
-                      { from: '919812300001', id: 'wamid.C', type: 'contacts', contacts: [{ name: { formatted_name: 'Mohan Lal' }, phones: [{ phone: '+91 99880 01122' }] }] },
-                      { from: '919812300001', id: 'wamid.Y', type: 'system', system: { body: 'changed', identity: 'abc', new_wa_id: '919812300009' } },
+                      {
+                        from: '919812300001',
+                        id: 'wamid.C',
+                        type: 'contacts',
+                        contacts: [{ name: { formatted_name: 'Mohan Lal' }, phones: [{ phone: '+91 99880 01122' }] }],
+                      },
+                      {
+                        from: '919812300001',
+                        id: 'wamid.Y',
+                        type: 'system',
+                        system: { body: 'changed', identity: 'abc', new_wa_id: '919812300009' },
+                      },
                     ],
                   },
                 },
@@ -101,9 +119,15 @@ describe('redactWebhookBody', () => {
 
   it('renames keys by the profile aliases before redacting', () => {
     const profile = { ...emptyProfile('tips'), headerAliases: { waId: 'wa_id', sender: 'from' } };
-    const line = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ changes: [{ value: { contacts: [{ waId: '919876543210' }] } }] }] });
+    const line = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ changes: [{ value: { contacts: [{ waId: '919876543210' }] } }] }],
+    });
     expect(redactWebhookLine(line, p, new Map(), profile)).toBe(
-      JSON.stringify({ object: 'whatsapp_business_account', entry: [{ changes: [{ value: { contacts: [{ wa_id: p.sender('919876543210') }] } }] }] }),
+      JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [{ changes: [{ value: { contacts: [{ wa_id: p.sender('919876543210') }] } }] }],
+      }),
     );
     expect(applyKeyAliases({ a: [{ Sender: 1 }] }, profile)).toEqual({ a: [{ from: 1 }] });
   });

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { asciiDigits, canonicalPhone, maskPhoneNumbers, pseudonymToken, type Pseudonymiser } from '../../lake/pseudonym.ts';
+import {
+  asciiDigits,
+  canonicalPhone,
+  maskPhoneNumbers,
+  pseudonymToken,
+  type Pseudonymiser,
+} from '../../lake/pseudonym.ts';
 import { informantIdColumns, informantNameColumns } from '../../schemas/tips/layout.ts';
 import { readCsv } from '../csv.ts';
 import { canonicalHeader, type Profile } from '../profile.ts';
@@ -79,15 +85,18 @@ const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !==
 
 /** Renames keys at every level by the profile's aliases (a BSP's variant names → Cloud API names). */
 export function applyKeyAliases(value: Json, profile: Profile | undefined): Json {
-  const aliases = new Map(
-    Object.entries(profile?.headerAliases ?? {}).map(([from, to]) => [from.trim().toLowerCase().replace(/[\s-]+/g, '_'), to]),
-  );
+  const canonical = (key: string) =>
+    key
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
+  const aliases = new Map(Object.entries(profile?.headerAliases ?? {}).map(([from, to]) => [canonical(from), to]));
   if (aliases.size === 0) return value;
   const walk = (v: Json): Json => {
     if (Array.isArray(v)) return v.map(walk);
     if (!isObject(v)) return v;
     const out: JsonObject = {};
-    for (const [k, x] of Object.entries(v)) out[aliases.get(k.trim().toLowerCase().replace(/[\s-]+/g, '_')) ?? k] = walk(x);
+    for (const [k, x] of Object.entries(v)) out[aliases.get(canonical(k)) ?? k] = walk(x);
     return out;
   };
   return walk(value);
@@ -120,8 +129,14 @@ function senderPseudonyms(value: JsonObject, p: Pseudonymiser, links: SenderLink
   const people: string[][] = [];
   const person = (phones: (string | undefined)[], users: (string | undefined)[]) => {
     const ids: string[] = [];
-    for (const x of phones) if (x) (phoneIds.add(x), ids.push(x));
-    for (const x of users) if (x) (userIds.add(x), ids.push(x));
+    for (const x of phones.filter((v): v is string => v !== undefined)) {
+      phoneIds.add(x);
+      ids.push(x);
+    }
+    for (const x of users.filter((v): v is string => v !== undefined)) {
+      userIds.add(x);
+      ids.push(x);
+    }
     ids.forEach(add);
     for (const x of ids.slice(1)) union(x, ids[0]!);
     if (ids.length > 0) people.push(ids);
@@ -138,7 +153,7 @@ function senderPseudonyms(value: JsonObject, p: Pseudonymiser, links: SenderLink
   for (const x of parent.keys()) byRoot.set(find(x), [...(byRoot.get(find(x)) ?? []), x]);
   const out = new Map<string, string>();
   for (const ids of byRoot.values()) {
-    const phone = ids.find((x) => phoneIds.has(x) && canonicalPhone(x));
+    const phone = ids.find((x) => phoneIds.has(x) && isPhoneIdentifier(x));
     const linked = ids.map((x) => links.get(x)).find((x) => x !== undefined);
     const first = ids.find((x) => phoneIds.has(x)) ?? ids[0]!;
     const pseudonym = phone ? p.sender(phone) : (linked ?? p.sender(first));
@@ -164,7 +179,9 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Masks the sender's own profile names (3+ characters) inside free text, then phone numbers. */
 function textMasker(names: readonly string[], p: Pseudonymiser): (s: string) => string {
-  const usable = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 3))].sort((a, b) => b.length - a.length);
+  const usable = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 3))].sort(
+    (a, b) => b.length - a.length,
+  );
   const re = usable.length > 0 ? new RegExp(usable.map(escapeRegExp).join('|'), 'giu') : undefined;
   return (s) => maskPhoneNumbers(re ? s.replace(re, '[name]') : s, p);
 }
@@ -249,7 +266,10 @@ export function redactUnreadableLine(text: string, p: Pseudonymiser): string {
 }
 
 /** Webhook lines at byte level, so bytes that are not UTF-8 are seen (and their lines numbered). */
-async function* byteLines(filePath: string, onBytes?: (bytes: number) => void): AsyncGenerator<{ line: number; bytes: Buffer }> {
+async function* byteLines(
+  filePath: string,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<{ line: number; bytes: Buffer }> {
   let rest = Buffer.alloc(0);
   let line = 0;
   let read = 0;
@@ -357,7 +377,8 @@ export async function redactTipsFile(input: {
           let cells: string[];
           if (!idCols) {
             const header = rec.fields.map((h) => canonicalHeader(h, profile));
-            const columnsOf = (names: readonly string[]) => new Set(header.flatMap((h, i) => (names.includes(h) ? [i] : [])));
+            const columnsOf = (names: readonly string[]) =>
+              new Set(header.flatMap((h, i) => (names.includes(h) ? [i] : [])));
             idCols = columnsOf(informantIdColumns);
             nameCols = columnsOf(informantNameColumns);
             cells = rec.fields.map((c) => maskPhoneNumbers(c, p));

@@ -36,7 +36,12 @@ export function webhook(sender: Sender, message: Record<string, unknown>): strin
 export function body(value: Record<string, unknown>): string {
   return JSON.stringify({
     object: 'whatsapp_business_account',
-    entry: [{ id: '102290129340398', changes: [{ value: { messaging_product: 'whatsapp', metadata: bot, ...value }, field: 'messages' }] }],
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [{ value: { messaging_product: 'whatsapp', metadata: bot, ...value }, field: 'messages' }],
+      },
+    ],
   });
 }
 

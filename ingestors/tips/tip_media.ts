@@ -15,7 +15,9 @@ export const tipMedia = defineTable({
     kind: col.varchar('image, audio, video, document or sticker'),
     mime_type: col.opt.varchar('MIME type as WhatsApp reported it, e.g. image/jpeg'),
     size_bytes: col.opt.integer('Size in bytes, when the webhook carries it'),
-    sha256: col.opt.varchar('SHA-256 of the media file as WhatsApp reported it (base64): finds the same photo sent twice'),
+    sha256: col.opt.varchar(
+      'SHA-256 of the media file as WhatsApp reported it (base64): finds the same photo sent twice',
+    ),
     is_voice: col.opt.boolean('For audio: a voice note recorded in WhatsApp'),
     received_at: col.timestamptz('When the message was sent (UTC)'),
     ...lineageColumns,

@@ -18,7 +18,9 @@ export const tips = defineTable({
     is_known_police_station: col.boolean('Whether the police station matched the reference data'),
     category: col.varchar(`Tip category code: ${tipCategoryCodes.join(', ')}`),
     language: col.opt.varchar('Language the informant chose (hi, en, ur, bho, awa, hinglish, or as written)'),
-    media_kinds: col.opt.varchar('Kinds of the tip messages, comma-separated (text, image, audio, video, location, interactive, document, sticker)'),
+    media_kinds: col.opt.varchar(
+      'Kinds of the tip messages, comma-separated (text, image, audio, video, location, interactive, document, sticker)',
+    ),
     has_media: col.boolean('Whether the tip came with an image, audio, video, document or sticker'),
     text: col.opt.varchar('Tip text (Hindi or English); phone numbers masked as pseudonyms (inf_…)'),
     latitude: col.opt.double('Latitude of the tip location (WGS84)'),

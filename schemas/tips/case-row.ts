@@ -1,9 +1,26 @@
 import { z } from 'zod';
-import { istDateTime, oneOf, optionalIstDateTime, optionalNumberIn, optionalText, requiredText, text } from '../fields.ts';
+import {
+  istDateTime,
+  oneOf,
+  optionalIstDateTime,
+  optionalNumberIn,
+  optionalText,
+  requiredText,
+  text,
+} from '../fields.ts';
 import { parseTipLanguage, tipCategorySpellings } from './categories.ts';
 
 /** Kinds of WhatsApp message a tip can be made of, with the spellings exports use. */
-export const messageKinds = ['text', 'image', 'audio', 'video', 'location', 'interactive', 'document', 'sticker'] as const;
+export const messageKinds = [
+  'text',
+  'image',
+  'audio',
+  'video',
+  'location',
+  'interactive',
+  'document',
+  'sticker',
+] as const;
 export type MessageKind = (typeof messageKinds)[number];
 export const mediaKinds: readonly MessageKind[] = ['image', 'audio', 'video', 'document', 'sticker'];
 
@@ -67,7 +84,11 @@ export const caseRow = z
   .superRefine((r, ctx) => {
     if ((r.latitude === null) !== (r.longitude === null)) {
       const missing = r.latitude === null ? 'latitude' : 'longitude';
-      ctx.addIssue({ code: 'custom', path: [missing], message: 'latitude and longitude come together: this one is empty' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'latitude and longitude come together: this one is empty',
+      });
     }
     for (const c of eventColumns) {
       const at = r[c];

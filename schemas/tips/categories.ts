@@ -4,11 +4,23 @@
  * the code, or a Hindi name, all read here.
  */
 export const tipCategories = [
-  { code: 'cow_smuggling', label: 'cow smuggling', aliases: ['cattle smuggling', 'गौ तस्करी', 'गोवंश तस्करी', 'गो तस्करी'] },
+  {
+    code: 'cow_smuggling',
+    label: 'cow smuggling',
+    aliases: ['cattle smuggling', 'गौ तस्करी', 'गोवंश तस्करी', 'गो तस्करी'],
+  },
   { code: 'liquor_smuggling', label: 'liquor smuggling', aliases: ['illicit liquor', 'शराब तस्करी', 'अवैध शराब'] },
-  { code: 'drug_smuggling', label: 'drug smuggling', aliases: ['drugs', 'narcotics', 'मादक पदार्थ तस्करी', 'नशा तस्करी', 'ड्रग तस्करी'] },
+  {
+    code: 'drug_smuggling',
+    label: 'drug smuggling',
+    aliases: ['drugs', 'narcotics', 'मादक पदार्थ तस्करी', 'नशा तस्करी', 'ड्रग तस्करी'],
+  },
   { code: 'illegal_arms', label: 'illegal arms', aliases: ['arms', 'अवैध हथियार', 'अवैध असलहा', 'अवैध शस्त्र'] },
-  { code: 'gambling_betting', label: 'gambling/betting', aliases: ['gambling', 'betting', 'gambling betting', 'जुआ', 'सट्टा', 'जुआ/सट्टा'] },
+  {
+    code: 'gambling_betting',
+    label: 'gambling/betting',
+    aliases: ['gambling', 'betting', 'gambling betting', 'जुआ', 'सट्टा', 'जुआ/सट्टा'],
+  },
   {
     code: 'women_and_child_trafficking',
     label: 'women and child trafficking',
@@ -31,7 +43,14 @@ export const tipCategoryCodes = tipCategories.map((c) => c.code);
 
 /** Case-, space-, dash- and slash-insensitive key: `Gambling / Betting` = `gambling_betting`. */
 function key(text: string): string {
-  return text.normalize('NFC').trim().toLowerCase().replace(/[\s_/&,.-]+/g, ' ').replace(/\band\b/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_/&,.-]+/g, ' ')
+    .replace(/\band\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const categoryIndex = new Map<string, TipCategoryCode>();

@@ -45,4 +45,11 @@ export const informantIdColumns = [
   'sender_id',
 ] as const;
 
-export const informantNameColumns = ['name', 'informant', 'informant_name', 'profile_name', 'sender_name', 'identity_key_hash'] as const;
+export const informantNameColumns = [
+  'name',
+  'informant',
+  'informant_name',
+  'profile_name',
+  'sender_name',
+  'identity_key_hash',
+] as const;

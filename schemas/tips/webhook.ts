@@ -20,9 +20,15 @@ const unixSeconds = z
   });
 
 const coordinate = (min: number, max: number) =>
-  z.union([z.number(), z.string().regex(/^[+-]?\d+(\.\d+)?$/).transform(Number)]).pipe(
-    z.number().min(min).max(max),
-  );
+  z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^[+-]?\d+(\.\d+)?$/)
+        .transform(Number),
+    ])
+    .pipe(z.number().min(min).max(max));
 
 const media = z.object({
   mime_type: z.string().optional(),
@@ -94,7 +100,9 @@ export const webhookMessage = z
 export type WebhookMessage = z.output<typeof webhookMessage>;
 
 export const webhookBody = z.object({
-  object: z.literal('whatsapp_business_account', { error: 'not a WhatsApp Business webhook (object must be whatsapp_business_account)' }),
+  object: z.literal('whatsapp_business_account', {
+    error: 'not a WhatsApp Business webhook (object must be whatsapp_business_account)',
+  }),
   entry: z.array(
     z.object({
       id: z.string().optional(),
