@@ -81,11 +81,9 @@ export function createPseudonymiser(key: string): Pseudonymiser {
     },
     sender(identifier) {
       const id = asciiDigits(identifier).trim();
-      const phone = canonicalPhone(id);
-      if (phone) return ofPhoneDigits(phone);
+      if (!isPhoneIdentifier(id)) return `inf_${mac('user', id, 20)}`;
       // A wa_id is the full international number without `+` (any country).
-      if (/^\+?\d{8,15}$/.test(id)) return ofPhoneDigits(id.replace(/\D/g, ''));
-      return `inf_${mac('user', id, 20)}`;
+      return ofPhoneDigits(canonicalPhone(id) ?? id.replace(/\D/g, ''));
     },
     messageId(id) {
       return `msg_${mac('message', id.trim(), 24)}`;

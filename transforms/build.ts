@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { currentSnapshot } from '../lake/catalog.ts';
-import { columnsOf, ident } from '../lake/contract.ts';
+import { loadConfig, type Config } from '../lake/config.ts';
+import { columnsOf, createTableSql, ident } from '../lake/contract.ts';
 import type { DuckDb } from '../lake/duckdb.ts';
 import type { Lake } from '../lake/lake.ts';
 import { attachLake } from '../lake/session.ts';
@@ -23,7 +24,7 @@ export class TransformError extends Error {
  * rebuilding over unchanged inputs is a no-op and a retried build commits once.
  */
 async function buildId(lake: Lake, model: Model): Promise<string> {
-  const h = crypto.createHash('sha256').update(model.sql);
+  const h = crypto.createHash('sha256').update(model.sql ?? model.run?.toString() ?? '');
   for (const input of model.inputs) {
     const snap = await currentSnapshot(lake.storage, input);
     h.update(`${input}@${snap?.version ?? 0}`);
@@ -36,8 +37,10 @@ export async function buildModels(
   lake: Lake,
   db: DuckDb,
   names?: readonly string[],
-  onModel?: (name: string) => void,
+  options: { onModel?: (name: string) => void; config?: Config } = {},
 ): Promise<WriteTableResult[]> {
+  const config = options.config ?? loadConfig({});
+  const onModel = options.onModel;
   const selected = names && names.length > 0 ? models.filter((m) => names.includes(m.contract.name)) : models;
   const unknown = (names ?? []).filter((n) => !models.some((m) => m.contract.name === n));
   if (unknown.length > 0)
@@ -47,9 +50,16 @@ export async function buildModels(
     onModel?.(model.contract.name);
     await attachLake(db, lake); // each model sees the tables built before it
     const staging = `incoming_${model.contract.name}`;
-    const cols = columnsOf(model.contract).map((c) => `${ident(c.name)}::${c.duckType} as ${ident(c.name)}`);
     try {
-      await db.run(`create or replace temp table ${ident(staging)} as select ${cols.join(', ')} from (${model.sql})`);
+      if (model.run) {
+        await db.run(createTableSql(staging, model.contract));
+        await model.run({ lake, db, config }, staging);
+      } else if (model.sql) {
+        const cols = columnsOf(model.contract).map((c) => `${ident(c.name)}::${c.duckType} as ${ident(c.name)}`);
+        await db.run(`create or replace temp table ${ident(staging)} as select ${cols.join(', ')} from (${model.sql})`);
+      } else {
+        throw new Error('a model needs sql or run');
+      }
     } catch (error) {
       throw new TransformError(model.contract.name, (error as Error).message, { cause: error });
     }

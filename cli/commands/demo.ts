@@ -64,7 +64,8 @@ export default defineCommand({
           reportIngest(await ingestPath({ lake, db, informantKey }, source, folder));
         }
         process.stderr.write('3/3 building derived tables\n');
-        for (const r of await buildModels(lake, db)) process.stderr.write(`  ${r.table}: ${r.rowCount} rows\n`);
+        for (const r of await buildModels(lake, db, undefined, { config }))
+          process.stderr.write(`  ${r.table}: ${r.rowCount} rows\n`);
       });
       const lakePath = lake.uri.startsWith('file:') ? fileURLToPath(lake.uri) : lake.uri;
       const quote = (q: string) => (/["$`\\]/.test(q) ? `'${q.replaceAll("'", "'\\''")}'` : `"${q}"`);

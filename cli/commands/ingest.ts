@@ -46,7 +46,8 @@ export default defineCommand({
       type: 'enum',
       options: ['embedded', 'temporal'],
       default: 'embedded',
-      description: 'embedded: ingest in this process; temporal: upload each file and run its ingestFile workflow on Temporal',
+      description:
+        'embedded: ingest in this process; temporal: upload each file and run its ingestFile workflow on Temporal',
     },
   },
   async run({ args }) {

@@ -19,7 +19,7 @@ export default defineCommand({
       const { config, lake } = cliContext(args);
       const names = args.models ? args.models.split(',').map((s) => s.trim()) : undefined;
       const results = await withDuckDb(config, (db) =>
-        buildModels(lake, db, names, (name) => process.stderr.write(`building ${name}…\n`)),
+        buildModels(lake, db, names, { config, onModel: (name) => process.stderr.write(`building ${name}…\n`) }),
       );
       for (const r of results) {
         process.stderr.write(

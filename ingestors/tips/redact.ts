@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   asciiDigits,
   canonicalPhone,
+  isPhoneIdentifier,
   maskPhoneNumbers,
   pseudonymToken,
   type Pseudonymiser,

@@ -1,0 +1,223 @@
+/**
+ * The workflows on a real Temporal dev server with a real worker, MinIO as the lake: the inbox
+ * (duplicates ingested once, bad files to inbox/failed with their error), derived builds, weekly
+ * reports, small histories and a replay of a recorded history (determinism).
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { WorkflowFailedError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDuckDb } from '../lake/duckdb.ts';
+import { attachLake } from '../lake/session.ts';
+import { accused, threeFirs, toCsv } from '../test/util/cctns-fixtures.ts';
+import { minioLake, type TestLake } from '../test/util/lakes.ts';
+import { startTemporal, testWorker, uniqueTaskQueue, workflowBundle } from '../test/util/temporal.ts';
+import { accusedHeaders, firHeaders } from '../schemas/cctns/layout.ts';
+import type { buildDerived, ingestFile, publishWeeklyReports, scanInbox } from './workflows.ts';
+import { ingestWorkflowId } from './shared.ts';
+import crypto from 'node:crypto';
+
+let env: TestWorkflowEnvironment;
+beforeAll(async () => {
+  [env] = await Promise.all([startTemporal(), workflowBundle()]);
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+
+const firsCsv = toCsv(firHeaders, threeFirs());
+const accusedCsv = toCsv(accusedHeaders, [accused(), accused({ accused_number: '2', name: 'सुनील कुमार मौर्य' })]);
+const malformedCsv = 'thana,crime\nKotwali,theft\n';
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+async function keysUnder(t: TestLake, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const o of t.lake.storage.list(prefix)) keys.push(o.key);
+  return keys;
+}
+
+async function query(t: TestLake, sql: string): Promise<Record<string, unknown>[]> {
+  return withDuckDb(t.config, async (db) => {
+    await attachLake(db, t.lake);
+    return db.all(sql);
+  });
+}
+
+/** Serialized size of a workflow's history: what the server stores and replays. */
+async function historyBytes(workflowId: string): Promise<number> {
+  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+  return Buffer.byteLength(JSON.stringify(history));
+}
+
+describe('scanInbox on Temporal', () => {
+  it('ingests each distinct file once, skips the duplicate, fails the malformed one with its error', async () => {
+    const t = minioLake('inbox');
+    const taskQueue = uniqueTaskQueue('inbox');
+    const s = t.lake.storage;
+    await s.put('inbox/cctns/firs-2024.csv', firsCsv);
+    await s.put('inbox/cctns/firs-2024 (copy).csv', firsCsv); // the same file dropped twice
+    await s.put('inbox/cctns/accused.csv', accusedCsv);
+    await s.put('inbox/cctns/thana-export.csv', malformedCsv);
+
+    const worker = await testWorker(env, t.env, taskQueue);
+    const scanId = `scan-${taskQueue}`;
+    const result = await worker.runUntil(
+      env.client.workflow.execute<typeof scanInbox>('scanInbox', { taskQueue, workflowId: scanId, args: [{}] }),
+    );
+    expect(result).toEqual({
+      objects: 4,
+      ingested: 2,
+      duplicates: 1,
+      failed: 1,
+      retryLater: 0,
+      rowsLanded: 5,
+      rowsQuarantined: 0,
+      truncated: false,
+    });
+
+    expect(
+      await query(
+        t,
+        `select (select count(*) from firs)::int as firs, (select count(*) from fir_sections)::int as sections,
+                (select count(*) from fir_accused)::int as accused,
+                (select count(distinct batch_id) from firs)::int as fir_batches`,
+      ),
+    ).toEqual([{ firs: 3, sections: 5, accused: 2, fir_batches: 1 }]);
+    expect((await keysUnder(t, '_catalog/ingests/cctns/')).length).toBe(2);
+
+    expect(await keysUnder(t, 'inbox/cctns/')).toEqual([]);
+    expect((await keysUnder(t, 'inbox/done/')).sort()).toEqual([
+      'inbox/done/cctns/accused.csv',
+      'inbox/done/cctns/firs-2024 (copy).csv',
+      'inbox/done/cctns/firs-2024.csv',
+    ]);
+    expect(await keysUnder(t, 'inbox/failed/')).toEqual([
+      'inbox/failed/cctns/thana-export.csv',
+      'inbox/failed/cctns/thana-export.csv.error.txt',
+    ]);
+    expect((await s.get('inbox/failed/cctns/thana-export.csv')).toString('utf8')).toBe(malformedCsv);
+    const errorText = (await s.get('inbox/failed/cctns/thana-export.csv.error.txt')).toString('utf8');
+    expect(errorText).toContain('crimelake could not ingest inbox/cctns/thana-export.csv');
+    expect(errorText).toContain(`workflow: ${ingestWorkflowId('cctns', sha256(malformedCsv))}`);
+    expect(errorText).toMatch(/IngestError: thana-export\.csv:1: not a CCTNS extract/);
+
+    // The same content dropped again under a third name: its ingest already ran, so it is a duplicate.
+    await s.put('inbox/cctns/resent.csv', firsCsv);
+    const again = await worker.runUntil(
+      env.client.workflow.execute<typeof scanInbox>('scanInbox', { taskQueue, workflowId: `${scanId}-2`, args: [{}] }),
+    );
+    expect(again).toMatchObject({ objects: 1, ingested: 0, duplicates: 1, failed: 0 });
+    expect(await query(t, 'select count(*)::int as n from firs')).toEqual([{ n: 3 }]);
+    expect(await keysUnder(t, 'inbox/done/cctns/resent.csv')).toEqual(['inbox/done/cctns/resent.csv']);
+
+    // Histories carry keys and counts, never rows.
+    expect(await historyBytes(scanId)).toBeLessThan(100_000);
+    expect(await historyBytes(ingestWorkflowId('cctns', sha256(firsCsv)))).toBeLessThan(100_000);
+
+    // Determinism: the recorded history replays on the current workflow code.
+    const history = await env.client.workflow.getHandle(scanId).fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, scanId);
+  });
+});
+
+describe('ingestFile on Temporal', () => {
+  it('returns the summary without the rejected records’ raw text; bad data fails without retries', async () => {
+    const t = minioLake('ingest-file');
+    const taskQueue = uniqueTaskQueue('ingest');
+    const rows = threeFirs();
+    const withBad = toCsv(firHeaders, [rows[0]!, { ...rows[1]!, registered_at: '31/02/2024 10:00' }]);
+    await t.lake.storage.put('uploads/firs-bad-row.csv', withBad);
+    await t.lake.storage.put('uploads/not-cctns.csv', malformedCsv);
+    const worker = await testWorker(env, t.env, taskQueue);
+    await worker.runUntil(async () => {
+      const summary = await env.client.workflow.execute<typeof ingestFile>('ingestFile', {
+        taskQueue,
+        workflowId: `ingest-${taskQueue}`,
+        args: [{ source: 'cctns', key: 'uploads/firs-bad-row.csv' }],
+      });
+      expect(summary).toMatchObject({ rowsIn: 2, rowsLanded: 1, rowsQuarantined: 1, key: 'uploads/firs-bad-row.csv' });
+      expect(summary.rejects).toEqual([
+        { line: 3, field: 'registered_at', reason: expect.stringContaining('31/02/2024 10:00') as string },
+      ]);
+
+      const failed = env.client.workflow.execute<typeof ingestFile>('ingestFile', {
+        taskQueue,
+        workflowId: `ingest-bad-${taskQueue}`,
+        args: [{ source: 'cctns', key: 'uploads/not-cctns.csv' }],
+      });
+      const error = await failed.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(WorkflowFailedError);
+      const cause = (error as WorkflowFailedError).cause?.cause;
+      expect(cause).toBeInstanceOf(ApplicationFailure);
+      expect(cause).toMatchObject({ type: 'IngestError', nonRetryable: true });
+      // One attempt: bad data is not retried.
+      const history = await env.client.workflow.getHandle(`ingest-bad-${taskQueue}`).fetchHistory();
+      const attempts = (history.events ?? []).filter((e) => e.activityTaskStartedEventAttributes);
+      expect(attempts.map((e) => e.activityTaskStartedEventAttributes?.attempt)).toEqual([1]);
+    });
+  });
+});
+
+describe('buildDerived and publishWeeklyReports on Temporal', () => {
+  it('builds the models, then publishes the week’s report to published/', async () => {
+    const t = minioLake('derived');
+    const taskQueue = uniqueTaskQueue('derived');
+    await t.lake.storage.put('inbox/cctns/firs.csv', firsCsv);
+    const worker = await testWorker(env, t.env, taskQueue);
+    await worker.runUntil(async () => {
+      await env.client.workflow.execute<typeof scanInbox>('scanInbox', {
+        taskQueue,
+        workflowId: `scan-${taskQueue}`,
+        args: [{}],
+      });
+      const built = await env.client.workflow.execute<typeof buildDerived>('buildDerived', {
+        taskQueue,
+        workflowId: `build-${taskQueue}`,
+        args: [{}],
+      });
+      expect(built.models.map((m) => m.model)).toContain('crime_monthly');
+      expect(built.models.every((m) => !m.skipped && m.rowCount > 0)).toBe(true);
+      const rebuilt = await env.client.workflow.execute<typeof buildDerived>('buildDerived', {
+        taskQueue,
+        workflowId: `build-again-${taskQueue}`,
+        args: [{ models: ['crime_monthly'] }],
+      });
+      expect(rebuilt.models).toEqual([expect.objectContaining({ model: 'crime_monthly', skipped: true })]);
+
+      // FIR 0101 was registered on 15/03/2024 10:30 IST: ISO week 2024-W11.
+      const published = await env.client.workflow.execute<typeof publishWeeklyReports>('publishWeeklyReports', {
+        taskQueue,
+        workflowId: `weekly-${taskQueue}`,
+        args: [{ week: '2024-W11' }],
+      });
+      expect(published.week).toBe('2024-W11');
+      expect(published.reports).toEqual([
+        expect.objectContaining({ report: 'weekly-hotspots', rowCount: 1, prefix: 'published/weekly-hotspots/2024-W11/' }),
+      ]);
+      expect(await keysUnder(t, 'published/')).toEqual([
+        'published/weekly-hotspots/2024-W11/manifest.json',
+        'published/weekly-hotspots/2024-W11/report.csv',
+        'published/weekly-hotspots/2024-W11/report.html',
+        'published/weekly-hotspots/2024-W11/report.parquet',
+      ]);
+      expect(await historyBytes(`weekly-${taskQueue}`)).toBeLessThan(100_000);
+
+      const bad = await env.client.workflow
+        .execute<typeof publishWeeklyReports>('publishWeeklyReports', {
+          taskQueue,
+          workflowId: `weekly-bad-${taskQueue}`,
+          args: [{ week: '2024-W60' }],
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(bad).toBeInstanceOf(WorkflowFailedError);
+      expect((bad as WorkflowFailedError).cause).toMatchObject({ type: 'WeekError' });
+    });
+  });
+});
