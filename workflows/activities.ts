@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Reject, IngestSummary } from '../ingestors/batch.ts';
+import { findIngest, type IngestSummary, type Reject } from '../ingestors/batch.ts';
 import { ingestors, isSourceName, sourceNames, type SourceName } from '../ingestors/index.ts';
 import type { Profile } from '../ingestors/profile.ts';
 import { ConfigError, type Config } from '../lake/config.ts';
@@ -83,6 +83,11 @@ export type IngestResult = Omit<IngestSummary, 'rejects'> & {
   rejects: Omit<Reject, 'raw'>[];
 };
 
+export interface CheckIngestedInput {
+  source: string;
+  sha256: string;
+}
+
 export interface SettleInboxObjectsInput {
   outcome: 'done' | 'failed';
   objects: readonly Pick<InboxObject, 'source' | 'key' | 'name'>[];
@@ -132,6 +137,11 @@ export interface PublishWeeklyReportInput {
   report: WeeklyReportName;
   /** ISO week 'YYYY-Www' (Asia/Kolkata). */
   week: string;
+}
+
+/** The batch id of a content hash (as `describeFile` names batches). */
+function batchIdOf(sha256: string): string {
+  return sha256.slice(0, 16);
 }
 
 function requireSource(source: string): SourceName {
@@ -268,6 +278,14 @@ export function createActivities({ config, lake, log }: ActivityDeps) {
             rejects: summary.rejects.map(({ line, field, reason }) => ({ line, field, reason })),
           };
         });
+      });
+    },
+
+    /** Whether this lake's ledger holds the content (a batch is named by its SHA-256). */
+    async checkIngested(input: CheckIngestedInput): Promise<boolean> {
+      return runActivity('checkIngested', log, async () => {
+        const source = requireSource(input.source);
+        return (await findIngest(lake, source, batchIdOf(input.sha256))) !== undefined;
       });
     },
 

@@ -35,6 +35,7 @@ export type IngestOutcome =
 export interface IngestRequest {
   source: string;
   key: string;
+  sha256: string;
   /** `ingest-<source>-<sha256 first 24 hex>`: the same content is the same ingest. */
   workflowId: string;
 }
@@ -126,7 +127,7 @@ export async function scanInboxFlow(ops: ScanInboxOps, input: ScanInboxInput): P
   await forEachLimited(groups, input.maxConcurrentIngests ?? SCAN_MAX_CONCURRENT_INGESTS, async (g) => {
     const first = g.objects[0]!;
     const workflowId = ingestWorkflowId(g.source, g.sha256);
-    const outcome = await ops.runIngest({ source: g.source, key: first.key, workflowId });
+    const outcome = await ops.runIngest({ source: g.source, key: first.key, sha256: g.sha256, workflowId });
     switch (outcome.kind) {
       case 'ingested':
         result.ingested++;

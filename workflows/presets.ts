@@ -56,6 +56,12 @@ export const INBOX_SETTLE_ACTIVITY: ActivityOptions = {
   retry: { ...transientRetry, maximumAttempts: 10 },
 };
 
+/** Looking up one batch in the lake's ingest ledger. */
+export const LEDGER_CHECK_ACTIVITY: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: { ...transientRetry, maximumAttempts: 10 },
+};
+
 /** Reading the model list: no I/O beyond the code itself. */
 export const BUILD_PLAN_ACTIVITY: ActivityOptions = {
   startToCloseTimeout: '1 minute',

@@ -62,9 +62,12 @@ describe('scanInbox on Temporal', () => {
 
     const worker = await testWorker(env, t.env, taskQueue);
     const scanId = `scan-${taskQueue}`;
-    const result = await worker.runUntil(
-      env.client.workflow.execute<typeof scanInbox>('scanInbox', { taskQueue, workflowId: scanId, args: [{}] }),
-    );
+    await worker.runUntil(async () => {
+    const result = await env.client.workflow.execute<typeof scanInbox>('scanInbox', {
+      taskQueue,
+      workflowId: scanId,
+      args: [{}],
+    });
     expect(result).toEqual({
       objects: 4,
       ingested: 2,
@@ -104,9 +107,11 @@ describe('scanInbox on Temporal', () => {
 
     // The same content dropped again under a third name: its ingest already ran, so it is a duplicate.
     await s.put('inbox/cctns/resent.csv', firsCsv);
-    const again = await worker.runUntil(
-      env.client.workflow.execute<typeof scanInbox>('scanInbox', { taskQueue, workflowId: `${scanId}-2`, args: [{}] }),
-    );
+    const again = await env.client.workflow.execute<typeof scanInbox>('scanInbox', {
+      taskQueue,
+      workflowId: `${scanId}-2`,
+      args: [{}],
+    });
     expect(again).toMatchObject({ objects: 1, ingested: 0, duplicates: 1, failed: 0 });
     expect(await query(t, 'select count(*)::int as n from firs')).toEqual([{ n: 3 }]);
     expect(await keysUnder(t, 'inbox/done/cctns/resent.csv')).toEqual(['inbox/done/cctns/resent.csv']);
@@ -118,6 +123,7 @@ describe('scanInbox on Temporal', () => {
     // Determinism: the recorded history replays on the current workflow code.
     const history = await env.client.workflow.getHandle(scanId).fetchHistory();
     await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, scanId);
+    });
   });
 });
 
@@ -169,11 +175,14 @@ describe('buildDerived and publishWeeklyReports on Temporal', () => {
     await t.lake.storage.put('inbox/cctns/firs.csv', firsCsv);
     const worker = await testWorker(env, t.env, taskQueue);
     await worker.runUntil(async () => {
-      await env.client.workflow.execute<typeof scanInbox>('scanInbox', {
+      // The same content as the inbox test, in another lake: its ingest workflow id is taken, so
+      // the scan asks this lake's ledger, and ingests the file here.
+      const scanned = await env.client.workflow.execute<typeof scanInbox>('scanInbox', {
         taskQueue,
         workflowId: `scan-${taskQueue}`,
         args: [{}],
       });
+      expect(scanned).toMatchObject({ objects: 1, ingested: 1, duplicates: 0, rowsLanded: 3 });
       const built = await env.client.workflow.execute<typeof buildDerived>('buildDerived', {
         taskQueue,
         workflowId: `build-${taskQueue}`,

@@ -4,6 +4,7 @@
  * flows themselves are in flows.ts, shared with the embedded runner.
  */
 import {
+  ActivityFailure,
   ApplicationFailure,
   ChildWorkflowFailure,
   ParentClosePolicy,
@@ -34,6 +35,7 @@ import {
   INBOX_LIST_ACTIVITY,
   INBOX_SETTLE_ACTIVITY,
   INGEST_ACTIVITY,
+  LEDGER_CHECK_ACTIVITY,
   PUBLISH_REPORT_ACTIVITY,
 } from './presets.ts';
 import { shortMessage, WeekError } from './shared.ts';
@@ -51,6 +53,7 @@ export type { IngestResult } from './activities.ts';
 const { ingestLakeObject } = proxyActivities<Activities>(INGEST_ACTIVITY);
 const { listInbox } = proxyActivities<Activities>(INBOX_LIST_ACTIVITY);
 const { settleInboxObjects } = proxyActivities<Activities>(INBOX_SETTLE_ACTIVITY);
+const { checkIngested } = proxyActivities<Activities>(LEDGER_CHECK_ACTIVITY);
 const { planDerivedBuild } = proxyActivities<Activities>(BUILD_PLAN_ACTIVITY);
 const { buildModel } = proxyActivities<Activities>(BUILD_MODEL_ACTIVITY);
 const { publishWeeklyReport } = proxyActivities<Activities>(PUBLISH_REPORT_ACTIVITY);
@@ -62,10 +65,13 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestResult> 
   return ingestLakeObject(input);
 }
 
-/** The innermost failure of a chain (child workflow → activity → application error). */
-function innermost(error: TemporalFailure): TemporalFailure {
+/**
+ * What made a child fail: the first application failure down the chain (child workflow →
+ * activity → application error, whose own causes are details), else the innermost failure.
+ */
+function failureCause(error: TemporalFailure): TemporalFailure {
   let e = error;
-  while (e.cause instanceof TemporalFailure) e = e.cause;
+  while (!(e instanceof ApplicationFailure) && e.cause instanceof TemporalFailure) e = e.cause;
   return e;
 }
 
@@ -75,24 +81,35 @@ function innermost(error: TemporalFailure): TemporalFailure {
  * one may run again) makes the file a duplicate.
  */
 async function ingestChild(request: IngestRequest): Promise<IngestOutcome> {
+  const input = { source: request.source, key: request.key };
   let child;
   try {
     child = await startChild(ingestFile, {
       workflowId: request.workflowId,
-      args: [{ source: request.source, key: request.key }],
+      args: [input],
       workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
       parentClosePolicy: ParentClosePolicy.TERMINATE,
     });
   } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return { kind: 'duplicate' };
-    throw error;
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    if (await checkIngested({ source: request.source, sha256: request.sha256 })) return { kind: 'duplicate' };
+    // The id is taken, but this lake has not got the content: the namespace serves another lake
+    // too, or that ingest is still running. Ingest here; the ledger and the commit keep it once.
+    return outcomeOf(ingestLakeObject(input), ActivityFailure);
   }
+  return outcomeOf(child.result(), ChildWorkflowFailure);
+}
+
+async function outcomeOf(
+  run: Promise<IngestResult>,
+  failureType: typeof ActivityFailure | typeof ChildWorkflowFailure,
+): Promise<IngestOutcome> {
   try {
-    const result = await child.result();
+    const result = await run;
     return result.alreadyIngested ? { kind: 'duplicate', result } : { kind: 'ingested', result };
   } catch (error) {
-    if (!(error instanceof ChildWorkflowFailure)) throw error;
-    const cause = innermost(error);
+    if (!(error instanceof failureType)) throw error;
+    const cause = failureCause(error);
     const text = shortMessage(
       cause instanceof ApplicationFailure && cause.type ? `${cause.type}: ${cause.message}` : cause.message,
     );

@@ -15,6 +15,13 @@ describe('parseActsSections', () => {
     ['धारा 379, 411 भादवि', ['IPC 379 theft', 'IPC 411 receiving_stolen_property']],
     ['धारा ३०२, २०१ भा0द0वि0', ['IPC 302 murder', 'IPC 201 disappearance_of_evidence']],
     ['धारा 103(1) बीएनएस', ['BNS 103(1) murder']],
+    // Spellings found in real exports (and the generator): dotted Hindi BNS, Abkari for Excise.
+    ['धारा 305 बी.एन.एस.', ['BNS 305 theft_in_dwelling']],
+    ['धारा 120बी भादवि', ['IPC 120B criminal_conspiracy']],
+    ['60 Abkari Act', ['EXCISE 60 illicit_liquor']],
+    ['Govadh Nivaran Adhiniyam 3/8', ['COW 3/8 cow_slaughter']],
+    ['Gowadh Act 5A/8', ['COW 5A/8 cow_smuggling']],
+    ['185 मोटर वाहन अधिनियम', ['MV 185 drunken_driving']],
     ['भारतीय न्याय संहिता की धारा 64, 351(2)', ['BNS 64 rape', 'BNS 351(2) criminal_intimidation']],
     ['NDPS Act 8/20', ['NDPS 8/20 ndps_cannabis']],
     ['8/20 NDPS Act', ['NDPS 8/20 ndps_cannabis']],

@@ -73,12 +73,12 @@ const actPatterns: [act: Act | null, pattern: string][] = [
     String.raw`(?:U\.?\s?P\.?\s*)?Gangsters?(?:\s+and\s+Anti[\s-]*Social\s+Activities\s*\(\s*Prevention\s*\))?|गैंगस्टर|गैगस्टर|गिरोहबन्द|गिरोहबंद`,
   ],
   ['ARMS', String.raw`Arms|A\.\s?Act|आर्म्स|आयुध|शस्त्र(?=\s*अधिनियम)`],
-  ['EXCISE', String.raw`(?:U\.?\s?P\.?\s*)?Excise|Ex\.\s?Act|आबकारी`],
+  ['EXCISE', String.raw`(?:U\.?\s?P\.?\s*)?(?:Excise|Abkari|Aabkari)|Ex\.\s?Act|आबकारी`],
   ['GAMBLING', String.raw`(?:Public\s+)?(?:Gambling|Gaming)|जुआ|(?:सार्वजनिक\s+)?द्यूत`],
   ['IT', String.raw`(?:I\.?\s?T\.?|Information\s+Technology)(?=\s*Act)|आईटी(?=\s*(?:एक्ट|अधिनियम))|सूचना\s+प्रौद्योगिकी`],
   [
     'COW',
-    String.raw`(?:U\.?\s?P\.?\s*)?(?:Prevention\s+of\s+)?Cow\s+Slaughter(?:\s+Prevention)?|Gau\s*-?\s*Vadh(?:\s+Nivaran)?|Gowadh|(?:उ${D}प्र${D}\s*)?(?:गो|गौ)[\s-]?वध(?:\s+निवारण)?`,
+    String.raw`(?:U\.?\s?P\.?\s*)?(?:Prevention\s+of\s+)?Cow\s+Slaughter(?:\s+Prevention)?|G(?:au|o|ow)\s*-?\s*[vw]adh(?:\s+Nivaran)?(?:\s+Adhiniyam)?|(?:उ${D}प्र${D}\s*)?(?:गो|गौ)[\s-]?वध(?:\s+निवारण)?`,
   ],
   [
     'MINES',
@@ -145,7 +145,8 @@ function normaliseText(text: string): string {
     .replace(/[\u0966-\u096f]/g, (d) => String(d.charCodeAt(0) - 0x0966)) // ०-९ → 0-9
     .replace(/[\u00a0\u2000-\u200b\u202f]/g, ' ')
     .replace(
-      /(\d)\s?-?\s?(बी|सी|डी|[कखगघङएई])(?![\p{L}\p{M}])/gu,
+      // Not when the letter starts a dotted abbreviation: "305 बी.एन.एस." is BNS 305.
+      /(\d)\s?-?\s?(बी|सी|डी|[कखगघङएई])(?![\p{L}\p{M}]|[.0]\s?[\p{L}])/gu,
       (_, d: string, l: string) => `${d}${hindiSectionLetters[l] ?? l}`,
     )
     .replace(/\(\s*([\u0915-\u0939])\s*\)/gu, (whole: string, l: string) => {
