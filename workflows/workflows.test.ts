@@ -63,66 +63,66 @@ describe('scanInbox on Temporal', () => {
     const worker = await testWorker(env, t.env, taskQueue);
     const scanId = `scan-${taskQueue}`;
     await worker.runUntil(async () => {
-    const result = await env.client.workflow.execute<typeof scanInbox>('scanInbox', {
-      taskQueue,
-      workflowId: scanId,
-      args: [{}],
-    });
-    expect(result).toEqual({
-      objects: 4,
-      ingested: 2,
-      duplicates: 1,
-      failed: 1,
-      retryLater: 0,
-      rowsLanded: 5,
-      rowsQuarantined: 0,
-      truncated: false,
-    });
+      const result = await env.client.workflow.execute<typeof scanInbox>('scanInbox', {
+        taskQueue,
+        workflowId: scanId,
+        args: [{}],
+      });
+      expect(result).toEqual({
+        objects: 4,
+        ingested: 2,
+        duplicates: 1,
+        failed: 1,
+        retryLater: 0,
+        rowsLanded: 5,
+        rowsQuarantined: 0,
+        truncated: false,
+      });
 
-    expect(
-      await query(
-        t,
-        `select (select count(*) from firs)::int as firs, (select count(*) from fir_sections)::int as sections,
+      expect(
+        await query(
+          t,
+          `select (select count(*) from firs)::int as firs, (select count(*) from fir_sections)::int as sections,
                 (select count(*) from fir_accused)::int as accused,
                 (select count(distinct batch_id) from firs)::int as fir_batches`,
-      ),
-    ).toEqual([{ firs: 3, sections: 5, accused: 2, fir_batches: 1 }]);
-    expect((await keysUnder(t, '_catalog/ingests/cctns/')).length).toBe(2);
+        ),
+      ).toEqual([{ firs: 3, sections: 5, accused: 2, fir_batches: 1 }]);
+      expect((await keysUnder(t, '_catalog/ingests/cctns/')).length).toBe(2);
 
-    expect(await keysUnder(t, 'inbox/cctns/')).toEqual([]);
-    expect((await keysUnder(t, 'inbox/done/')).sort()).toEqual([
-      'inbox/done/cctns/accused.csv',
-      'inbox/done/cctns/firs-2024 (copy).csv',
-      'inbox/done/cctns/firs-2024.csv',
-    ]);
-    expect(await keysUnder(t, 'inbox/failed/')).toEqual([
-      'inbox/failed/cctns/thana-export.csv',
-      'inbox/failed/cctns/thana-export.csv.error.txt',
-    ]);
-    expect((await s.get('inbox/failed/cctns/thana-export.csv')).toString('utf8')).toBe(malformedCsv);
-    const errorText = (await s.get('inbox/failed/cctns/thana-export.csv.error.txt')).toString('utf8');
-    expect(errorText).toContain('crimelake could not ingest inbox/cctns/thana-export.csv');
-    expect(errorText).toContain(`workflow: ${ingestWorkflowId('cctns', sha256(malformedCsv))}`);
-    expect(errorText).toMatch(/IngestError: thana-export\.csv:1: not a CCTNS extract/);
+      expect(await keysUnder(t, 'inbox/cctns/')).toEqual([]);
+      expect((await keysUnder(t, 'inbox/done/')).sort()).toEqual([
+        'inbox/done/cctns/accused.csv',
+        'inbox/done/cctns/firs-2024 (copy).csv',
+        'inbox/done/cctns/firs-2024.csv',
+      ]);
+      expect(await keysUnder(t, 'inbox/failed/')).toEqual([
+        'inbox/failed/cctns/thana-export.csv',
+        'inbox/failed/cctns/thana-export.csv.error.txt',
+      ]);
+      expect((await s.get('inbox/failed/cctns/thana-export.csv')).toString('utf8')).toBe(malformedCsv);
+      const errorText = (await s.get('inbox/failed/cctns/thana-export.csv.error.txt')).toString('utf8');
+      expect(errorText).toContain('crimelake could not ingest inbox/cctns/thana-export.csv');
+      expect(errorText).toContain(`workflow: ${ingestWorkflowId('cctns', sha256(malformedCsv))}`);
+      expect(errorText).toMatch(/IngestError: thana-export\.csv:1: not a CCTNS extract/);
 
-    // The same content dropped again under a third name: its ingest already ran, so it is a duplicate.
-    await s.put('inbox/cctns/resent.csv', firsCsv);
-    const again = await env.client.workflow.execute<typeof scanInbox>('scanInbox', {
-      taskQueue,
-      workflowId: `${scanId}-2`,
-      args: [{}],
-    });
-    expect(again).toMatchObject({ objects: 1, ingested: 0, duplicates: 1, failed: 0 });
-    expect(await query(t, 'select count(*)::int as n from firs')).toEqual([{ n: 3 }]);
-    expect(await keysUnder(t, 'inbox/done/cctns/resent.csv')).toEqual(['inbox/done/cctns/resent.csv']);
+      // The same content dropped again under a third name: its ingest already ran, so it is a duplicate.
+      await s.put('inbox/cctns/resent.csv', firsCsv);
+      const again = await env.client.workflow.execute<typeof scanInbox>('scanInbox', {
+        taskQueue,
+        workflowId: `${scanId}-2`,
+        args: [{}],
+      });
+      expect(again).toMatchObject({ objects: 1, ingested: 0, duplicates: 1, failed: 0 });
+      expect(await query(t, 'select count(*)::int as n from firs')).toEqual([{ n: 3 }]);
+      expect(await keysUnder(t, 'inbox/done/cctns/resent.csv')).toEqual(['inbox/done/cctns/resent.csv']);
 
-    // Histories carry keys and counts, never rows.
-    expect(await historyBytes(scanId)).toBeLessThan(100_000);
-    expect(await historyBytes(ingestWorkflowId('cctns', sha256(firsCsv)))).toBeLessThan(100_000);
+      // Histories carry keys and counts, never rows.
+      expect(await historyBytes(scanId)).toBeLessThan(100_000);
+      expect(await historyBytes(ingestWorkflowId('cctns', sha256(firsCsv)))).toBeLessThan(100_000);
 
-    // Determinism: the recorded history replays on the current workflow code.
-    const history = await env.client.workflow.getHandle(scanId).fetchHistory();
-    await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, scanId);
+      // Determinism: the recorded history replays on the current workflow code.
+      const history = await env.client.workflow.getHandle(scanId).fetchHistory();
+      await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, scanId);
     });
   });
 });
@@ -205,7 +205,11 @@ describe('buildDerived and publishWeeklyReports on Temporal', () => {
       });
       expect(published.week).toBe('2024-W11');
       expect(published.reports).toEqual([
-        expect.objectContaining({ report: 'weekly-hotspots', rowCount: 1, prefix: 'published/weekly-hotspots/2024-W11/' }),
+        expect.objectContaining({
+          report: 'weekly-hotspots',
+          rowCount: 1,
+          prefix: 'published/weekly-hotspots/2024-W11/',
+        }),
       ]);
       expect(await keysUnder(t, 'published/')).toEqual([
         'published/weekly-hotspots/2024-W11/manifest.json',

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, type Worker, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type Worker, type WorkflowBundle } from '@temporalio/worker';
 import { loadConfig } from '../../lake/config.ts';
 import { openLake } from '../../lake/lake.ts';
 import { silentLogger } from '../../lake/log.ts';
@@ -15,8 +15,15 @@ import { createWorker, workflowsPath } from '../../workflows/worker.ts';
 import { repoRoot } from './cli.ts';
 import { temporalBinaryPath } from './servers.ts';
 
+let runtimeInstalled = false;
+
 /** Starts a dev server on a free loopback port (in-memory database, no UI). Tear it down in afterAll. */
 export function startTemporal(): Promise<TestWorkflowEnvironment> {
+  // The SDK logs every failed activity attempt; the tests provoke many on purpose.
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    runtimeInstalled = true;
+  }
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: temporalBinaryPath() },
@@ -40,8 +47,10 @@ const quietBundlerLogger = {
   trace: () => undefined,
   debug: () => undefined,
   info: () => undefined,
-  warn: (message: string, meta?: Record<string, unknown>) => process.stderr.write(`bundler: ${message} ${JSON.stringify(meta ?? {})}\n`),
-  error: (message: string, meta?: Record<string, unknown>) => process.stderr.write(`bundler: ${message} ${JSON.stringify(meta ?? {})}\n`),
+  warn: (message: string, meta?: Record<string, unknown>) =>
+    process.stderr.write(`bundler: ${message} ${JSON.stringify(meta ?? {})}\n`),
+  error: (message: string, meta?: Record<string, unknown>) =>
+    process.stderr.write(`bundler: ${message} ${JSON.stringify(meta ?? {})}\n`),
 };
 
 /** A task queue no other test uses: workers on it serve one test's lake only. */

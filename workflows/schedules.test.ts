@@ -1,0 +1,146 @@
+/**
+ * The schedules on a real Temporal dev server: `crimelake schedules apply` twice leaves exactly
+ * three schedules as defined; triggering the weekly-report schedule publishes the week just ended
+ * (Asia/Kolkata) from the lake on MinIO.
+ */
+import crypto from 'node:crypto';
+import { ScheduleOverlapPolicy } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDuckDb } from '../lake/duckdb.ts';
+import { ingestCctnsFile } from '../ingestors/cctns/ingest-cctns.ts';
+import { firHeaders } from '../schemas/cctns/layout.ts';
+import { fir, toCsv } from '../test/util/cctns-fixtures.ts';
+import { crimelake } from '../test/util/cli.ts';
+import { minioLake, tempDir } from '../test/util/lakes.ts';
+import {
+  startTemporal,
+  temporalEnv,
+  testWorker,
+  uniqueTaskQueue,
+  waitFor,
+  workflowBundle,
+} from '../test/util/temporal.ts';
+import type { ReportManifest } from './activities-reports.ts';
+import { scheduleDefinitions } from './schedules.ts';
+import { isoWeekRange, previousIsoWeek } from './shared.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+
+let env: TestWorkflowEnvironment;
+beforeAll(async () => {
+  [env] = await Promise.all([startTemporal(), workflowBundle()]);
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+
+/** `DD/MM/YYYY HH:mm` in IST of an instant. */
+function istText(instant: Date): string {
+  const d = new Date(instant.getTime() + 5.5 * 3_600_000).toISOString();
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
+}
+
+async function scheduleIds(): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const s of env.client.schedule.list()) ids.push(s.scheduleId);
+  return ids.sort();
+}
+
+describe('crimelake schedules', () => {
+  it('applies idempotently, lists next runs, and the weekly-report schedule publishes last week', async () => {
+    const t = minioLake('schedules');
+    const taskQueue = uniqueTaskQueue('schedules');
+    const cliEnv = { ...t.env, ...temporalEnv(env, taskQueue) };
+
+    const first = await crimelake(['schedules', 'apply'], cliEnv);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain('created crimelake-scan-inbox');
+    const second = await crimelake(['schedules', 'apply'], cliEnv);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr.match(/^updated /gm)).toHaveLength(3);
+
+    const expected = ['crimelake-build-derived', 'crimelake-scan-inbox', 'crimelake-weekly-reports'];
+    // Listing is eventually consistent: wait until all three show, then check there are no more.
+    await waitFor('three schedules listed', async () => ((await scheduleIds()).length >= 3 ? true : undefined));
+    expect(await scheduleIds()).toEqual(expected);
+    expect(scheduleDefinitions.map((d) => d.scheduleId).sort()).toEqual(expected);
+
+    const weekly = await env.client.schedule.getHandle('crimelake-weekly-reports').describe();
+    expect(weekly.spec.timezone).toBe('Asia/Kolkata');
+    expect(weekly.spec.calendars?.[0]).toMatchObject({
+      dayOfWeek: [{ start: 'MONDAY', end: 'MONDAY', step: 1 }],
+      hour: [{ start: 6, end: 6, step: 1 }],
+      minute: [{ start: 0, end: 0, step: 1 }],
+    });
+    expect(weekly.policies).toMatchObject({ overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: 86_400_000 });
+    expect(weekly.action).toMatchObject({ workflowType: 'publishWeeklyReports', taskQueue });
+    // The next run is a Monday 06:00 in Asia/Kolkata (00:30 UTC).
+    const next = weekly.info.nextActionTimes[0]!;
+    expect([next.getUTCDay(), next.getUTCHours(), next.getUTCMinutes()]).toEqual([1, 0, 30]);
+    const nightly = await env.client.schedule.getHandle('crimelake-build-derived').describe();
+    expect(nightly.info.nextActionTimes.every((d) => d.getUTCHours() === 20 && d.getUTCMinutes() === 30)).toBe(true);
+    const scan = await env.client.schedule.getHandle('crimelake-scan-inbox').describe();
+    expect(scan.spec.intervals).toMatchObject([{ every: 900_000 }]);
+
+    const listed = await crimelake(['schedules', 'list'], cliEnv);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('crimelake-weekly-reports  publishWeeklyReports');
+    expect(listed.stdout).toMatch(/next: \d{4}-\d{2}-\d{2}T00:30:00\.000Z/);
+
+    // FIRs in the week just ended (IST), one in the week before, one this week.
+    const week = previousIsoWeek(new Date());
+    const { start } = isoWeekRange(week);
+    const at = (days: number, hours: number) =>
+      istText(new Date(start.getTime() + days * 86_400_000 + hours * 3_600_000));
+    const rows = [
+      fir({ fir_number: '0001', registered_at: at(0, 10), acts_sections: 'IPC 379' }),
+      fir({ fir_number: '0002', registered_at: at(3, 15), acts_sections: 'BNS 303(2)' }),
+      fir({ fir_number: '0003', registered_at: at(6, 23.5), acts_sections: 'BNS 103(1)' }),
+      fir({ district: 'Ghazipur', police_station: 'Kotwali', fir_number: '0004', registered_at: at(2, 9) }),
+      fir({ fir_number: '0005', registered_at: at(-3, 12), acts_sections: 'IPC 379' }),
+      fir({ fir_number: '0006', registered_at: at(7, 1), acts_sections: 'IPC 379' }),
+    ].map((r) => ({ ...r, occurred_from: '', occurred_to: '', last_updated_at: '' }));
+    const file = path.join(tempDir('schedules'), 'firs.csv');
+    fs.writeFileSync(file, toCsv(firHeaders, rows));
+    const ingested = await withDuckDb(t.config, (db) => ingestCctnsFile({ lake: t.lake, db }, file));
+    expect(ingested).toMatchObject({ rowsLanded: 6, rowsQuarantined: 0 });
+
+    const worker = await testWorker(env, t.env, taskQueue);
+    await worker.runUntil(async () => {
+      const handle = env.client.schedule.getHandle('crimelake-weekly-reports');
+      await handle.trigger();
+      const run = await waitFor('the triggered run', async () => (await handle.describe()).info.recentActions.at(-1));
+      const result = await env.client.workflow.getHandle(run.action.workflow.workflowId).result();
+      expect(result).toMatchObject({ week });
+    });
+
+    const prefix = `published/weekly-hotspots/${week}/`;
+    const csv = (await t.lake.storage.get(prefix + 'report.csv')).toString('utf8');
+    expect(csv).toBe(
+      [
+        'week,district,police_station_id,police_station,crime_group,fir_count,previous_week_fir_count,change_from_previous_week,rank_in_district',
+        `${week},Ghazipur,ghazipur-kotwali,Kotwali,property,1,0,1,1`,
+        `${week},Jaunpur,jaunpur-line-bazar,Line Bazar,property,2,1,1,1`,
+        `${week},Jaunpur,jaunpur-line-bazar,Line Bazar,violent,1,0,1,2`,
+        '',
+      ].join('\n'),
+    );
+    const manifest = JSON.parse(
+      (await t.lake.storage.get(prefix + 'manifest.json')).toString('utf8'),
+    ) as ReportManifest;
+    expect(manifest).toMatchObject({
+      report: 'weekly-hotspots',
+      period: { week, start: start.toISOString(), timeZone: 'Asia/Kolkata' },
+      inputs: [{ table: 'firs', version: 1, rowCount: 6 }],
+      rowCount: 3,
+    });
+    for (const o of manifest.outputs) {
+      const body = await t.lake.storage.get(prefix + o.file);
+      expect(crypto.createHash('sha256').update(body).digest('hex'), o.file).toBe(o.sha256);
+    }
+    const html = (await t.lake.storage.get(prefix + 'report.html')).toString('utf8');
+    expect(html).toContain('<td>Line Bazar</td>');
+    expect(html).not.toMatch(/<script|https?:\/\//);
+  });
+});
