@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { IngestError, type IngestContext, type IngestSummary } from './batch.ts';
 import { ingestCctnsFile } from './cctns/ingest-cctns.ts';
+import { ingestEventsFile } from './events/ingest-events.ts';
 import { ingestGroupsFile } from './groups/ingest-groups.ts';
 import { ingestSocialFile } from './social/ingest-social.ts';
 import { ingestTipsFile } from './tips/ingest-tips.ts';
@@ -14,6 +15,7 @@ export const ingestors = {
   tips: { extensions: ['.jsonl', '.ndjson', '.csv'], ingestFile: ingestTipsFile },
   vehicles: { extensions: ['.csv'], ingestFile: ingestVehiclesFile },
   groups: { extensions: ['.csv'], ingestFile: ingestGroupsFile },
+  events: { extensions: ['.csv'], ingestFile: ingestEventsFile },
 } as const satisfies Record<
   string,
   { extensions: readonly string[]; ingestFile: (ctx: IngestContext, file: string) => Promise<IngestSummary> }

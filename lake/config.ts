@@ -21,7 +21,7 @@ export const configSchema = z.object({
     .describe('Lowest log level written to stderr'),
   CRIMELAKE_DUCKDB_MEMORY_LIMIT: z
     .string()
-    .default('2GB')
+    .default('1GB')
     .describe('DuckDB memory_limit for each process (spills to disk beyond it)'),
   CRIMELAKE_DUCKDB_THREADS: z.coerce
     .number()
@@ -74,6 +74,31 @@ export const configSchema = z.object({
     .string()
     .optional()
     .describe('API key for Temporal Cloud (implies TLS); a secret, keep it out of files'),
+  CRIMELAKE_H3_RESOLUTION: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(15)
+    .default(8)
+    .describe('H3 resolution of the hotspot grid (8: hexagons of about 0.74 km²; other resolutions are computed from the coordinates)'),
+  CRIMELAKE_HOTSPOT_K: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(5)
+    .default(1)
+    .describe('Gi* neighbourhood of a hotspot cell: the cell and its k-ring of H3 neighbours'),
+  CRIMELAKE_HOTSPOT_WEEKS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(104)
+    .default(12)
+    .describe('Hotspot window in ISO weeks: a week is analysed over every cell with an incident in the window ending with it (plus neighbours); emerging hotspots look at the last this many weeks'),
+  CRIMELAKE_SENSITIVITY_CONFIG: z
+    .string()
+    .optional()
+    .describe('YAML file overriding the sensitivity assessment weights and thresholds (defaults: transforms/marts/sensitivity_assessment.yaml)'),
   CRIMELAKE_TEST_FAULT: z
     .enum(['hang-after-raw-landing'])
     .optional()

@@ -3,12 +3,52 @@ import type { Config } from '../lake/config.ts';
 import { loadSql, type DuckDb } from '../lake/duckdb.ts';
 import type { Lake } from '../lake/lake.ts';
 import { crimeMonthly } from './marts/crime_monthly.ts';
+import { emergingHotspotsModel, hotspotCellsModel } from './marts/hotspot-steps.ts';
+import { sensitivityAssessmentModel } from './marts/sensitivity_assessment.ts';
+import { incidentsModel } from './intermediate/incidents-step.ts';
+import { flaggedPostsModel } from './marts/flagged_posts.ts';
+import { postPlacesModel } from './marts/post_places.ts';
+import { socialRankingsModel } from './marts/social_rankings.ts';
+import { socialResponseTimesModel } from './marts/social_response_times.ts';
+import { socialResponseTimesWeeklyModel } from './marts/social_response_times_weekly.ts';
+import { stationComparisonModel } from './marts/station_comparison.ts';
+import { stolenVehicleSightingsModel } from './marts/stolen_vehicle_sightings.ts';
+import { volunteerCoverageModel } from './marts/volunteer_coverage.ts';
+import { volunteerCoverageDistrictsModel } from './marts/volunteer_coverage_districts.ts';
+import { socialPostMatchesModel } from './intermediate/social_post_matches.ts';
+import { placeNamesModel } from './staging/place_names.ts';
+import { policeStationsModel } from './staging/police_stations.ts';
+import { socialLexiconModel } from './staging/social_lexicon.ts';
+import { socialWatchListModel } from './staging/social_watch_list.ts';
 
 /** What a model's TS step gets: the lake (attached as views in `db`) and the settings. */
 export interface ModelContext {
   lake: Lake;
   db: DuckDb;
   config: Config;
+  /** Incremental models: the values of `incremental.column` to build now (absent: build them all). */
+  scope?: BuildScope;
+}
+
+/** The values an incremental build rebuilds, each with the fingerprint of the inputs it is computed from. */
+export interface BuildScope {
+  column: string;
+  /** value → fingerprint, to be written into the rows' `input_fingerprint` column. */
+  values: ReadonlyMap<string, string>;
+  /** True when every value is rebuilt (first build, a setting changed, or rows must disappear). */
+  full: boolean;
+}
+
+/**
+ * A model rebuilt one value of a column at a time (e.g. ISO week): the rows of a value depend only
+ * on inputs its fingerprint digests, and the contract keeps that digest in `input_fingerprint` and
+ * has `[column]` as its replace key, so a build recomputes only the values whose fingerprint
+ * changed and rewrites only their partitions (`transforms/build.ts`).
+ */
+export interface IncrementalSpec {
+  column: string;
+  /** value → fingerprint of the inputs and settings its rows are computed from, for every value the model outputs. */
+  fingerprints: (ctx: ModelContext) => Promise<ReadonlyMap<string, string>>;
 }
 
 /**
@@ -21,9 +61,32 @@ export interface Model {
   inputs: readonly string[];
   sql?: string;
   run?: (ctx: ModelContext, staging: string) => Promise<void>;
+  incremental?: IncrementalSpec;
+  /** Inputs read when the lake has them; otherwise the model sees the given empty relation (SQL) under that name. */
+  optionalInputs?: Readonly<Record<string, string>>;
+  /** The settings the output depends on, hashed into the build id (a changed setting rebuilds). */
+  settings?: (config: Config) => unknown;
 }
 
 /** Every model, in dependency order (layers flow downstream: staging → intermediate → marts). */
 export const models: readonly Model[] = [
+  policeStationsModel,
+  placeNamesModel,
+  socialLexiconModel,
+  socialWatchListModel,
   { contract: crimeMonthly, sql: loadSql(import.meta.url, 'marts/crime_monthly.sql'), inputs: ['firs'] },
+  socialPostMatchesModel,
+  postPlacesModel,
+  flaggedPostsModel,
+  socialResponseTimesModel,
+  socialResponseTimesWeeklyModel,
+  socialRankingsModel,
+  stolenVehicleSightingsModel,
+  volunteerCoverageModel,
+  volunteerCoverageDistrictsModel,
+  stationComparisonModel,
+  incidentsModel,
+  hotspotCellsModel,
+  emergingHotspotsModel,
+  sensitivityAssessmentModel,
 ];

@@ -36,11 +36,7 @@ export function isPermanent(error: unknown): error is Error {
  * runs, and turns a permanent error into a non-retryable ApplicationFailure (type = the error's
  * name, message kept) so Temporal does not retry bad data. Transient errors are rethrown as they are.
  */
-export async function runActivity<T>(
-  name: string,
-  log: Logger,
-  body: (progress: Progress) => Promise<T>,
-): Promise<T> {
+export async function runActivity<T>(name: string, log: Logger, body: (progress: Progress) => Promise<T>): Promise<T> {
   const ctx = currentContext();
   let details: Record<string, unknown> = { phase: 'start' };
   const progress: Progress = {

@@ -111,9 +111,7 @@ export function renderHtmlTable(
     .map(
       (r) =>
         '<tr>' +
-        columns
-          .map((c) => `<td${typeof r[c] === 'number' ? ' class="n"' : ''}>${escapeHtml(r[c])}</td>`)
-          .join('') +
+        columns.map((c) => `<td${typeof r[c] === 'number' ? ' class="n"' : ''}>${escapeHtml(r[c])}</td>`).join('') +
         '</tr>',
     )
     .join('\n');
@@ -145,11 +143,7 @@ ${rows.length === 0 ? '<p>No FIRs in this period.</p>\n' : ''}</body>
 }
 
 /** A view of each input table by its name: its current snapshot, or an empty typed relation. */
-async function attachInputs(
-  db: DuckDb,
-  lake: Lake,
-  inputs: readonly TableDef[],
-): Promise<ReportManifest['inputs']> {
+async function attachInputs(db: DuckDb, lake: Lake, inputs: readonly TableDef[]): Promise<ReportManifest['inputs']> {
   const out: ReportManifest['inputs'] = [];
   for (const table of inputs) {
     const snap = await currentSnapshot(lake.storage, table.name);

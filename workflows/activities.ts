@@ -224,7 +224,11 @@ export function createActivities({ config, lake, log }: ActivityDeps) {
               name,
               size: o.size,
               sha256: await hashObject(o.key),
-              ...(exts.includes(ext) ? {} : { unsupported: `${source} reads ${exts.join(', ')} files, not ${ext || 'files without an extension'}` }),
+              ...(exts.includes(ext)
+                ? {}
+                : {
+                    unsupported: `${source} reads ${exts.join(', ')} files, not ${ext || 'files without an extension'}`,
+                  }),
             });
             progress.throwIfCancelled();
           }
@@ -311,7 +315,8 @@ export function createActivities({ config, lake, log }: ActivityDeps) {
             continue;
           }
           const there = await storage.head(to);
-          if (there && there.size !== here.size) to = settledKey(input.outcome, o.source, disambiguate(o.name, await hashObject(o.key)));
+          if (there && there.size !== here.size)
+            to = settledKey(input.outcome, o.source, disambiguate(o.name, await hashObject(o.key)));
           await storage.copy(o.key, to);
           if (input.outcome === 'failed') {
             await storage.put(
@@ -357,7 +362,7 @@ export function createActivities({ config, lake, log }: ActivityDeps) {
           throw new TransformError(input.model, `is built whole; no build of partition ${input.partition}`);
         }
         progress.report({ phase: 'build', model: input.model });
-        const [r] = await withDuckDb(config, (db) => buildModels(lake, db, [input.model]));
+        const [r] = await withDuckDb(config, (db) => buildModels(lake, db, [input.model], { config }));
         if (!r) throw new Error(`buildModels returned no result for ${input.model}`);
         return { model: input.model, skipped: r.skipped, version: r.version, rowCount: r.rowCount };
       });

@@ -48,7 +48,7 @@ export function createEmbeddedRunner(deps: ActivityDeps, now: () => Date = () =>
     ingestFile: (input) => acts.ingestLakeObject(input),
     scanInbox: (input = {}) =>
       scanInboxFlow({ listInbox: acts.listInbox, settleInboxObjects: acts.settleInboxObjects, runIngest }, input),
-    buildDerived: (input = {}) => buildDerivedFlow(acts, input),
-    publishWeeklyReports: (input = {}) => publishWeeklyReportsFlow(acts, resolveWeek(input.week, now())),
+    buildDerived: (input = {}) => buildDerivedFlow(acts, input, 1),
+    publishWeeklyReports: async (input = {}) => publishWeeklyReportsFlow(acts, resolveWeek(input.week, now())),
   };
 }

@@ -166,17 +166,33 @@ export interface BuildDerivedOps {
   buildModel(input: BuildModelInput): Promise<ModelBuildResult>;
 }
 
-/** Wave after wave; inside a wave every model (and, once models allow it, every partition) at once. */
-export async function buildDerivedFlow(ops: BuildDerivedOps, input: BuildDerivedInput): Promise<BuildDerivedResult> {
+/**
+ * Wave after wave; inside a wave every model (and, once models allow it, every partition) at
+ * once, up to `parallel` (the workers' concurrency bounds the real work on Temporal; the
+ * embedded runner builds one at a time, each build being a DuckDB session of its own).
+ */
+export async function buildDerivedFlow(
+  ops: BuildDerivedOps,
+  input: BuildDerivedInput,
+  parallel = Number.POSITIVE_INFINITY,
+): Promise<BuildDerivedResult> {
   const plan = await ops.planDerivedBuild({ models: input.models });
   const built: ModelBuildResult[] = [];
   for (const wave of plan.waves) {
-    const jobs = wave.flatMap((step) =>
+    const jobs: BuildModelInput[] = wave.flatMap((step) =>
       step.partitions.length === 0
-        ? [ops.buildModel({ model: step.model })]
-        : step.partitions.map((partition) => ops.buildModel({ model: step.model, partition })),
+        ? [{ model: step.model }]
+        : step.partitions.map((partition) => ({ model: step.model, partition })),
     );
-    built.push(...(await Promise.all(jobs)));
+    const results: ModelBuildResult[] = new Array<ModelBuildResult>(jobs.length);
+    await forEachLimited(
+      jobs.map((job, i) => ({ job, i })),
+      parallel,
+      async ({ job, i }) => {
+        results[i] = await ops.buildModel(job);
+      },
+    );
+    built.push(...results);
   }
   return { models: built };
 }

@@ -117,7 +117,9 @@ export interface ScheduleStatus {
 }
 
 /** The crimelake schedules as the server has them, with their next run times. */
-export async function describeSchedules(client: Client): Promise<(ScheduleStatus | { scheduleId: string; missing: true })[]> {
+export async function describeSchedules(
+  client: Client,
+): Promise<(ScheduleStatus | { scheduleId: string; missing: true })[]> {
   const out: (ScheduleStatus | { scheduleId: string; missing: true })[] = [];
   for (const def of scheduleDefinitions) {
     try {

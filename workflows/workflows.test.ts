@@ -10,13 +10,17 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDuckDb } from '../lake/duckdb.ts';
 import { attachLake } from '../lake/session.ts';
-import { accused, threeFirs, toCsv } from '../test/util/cctns-fixtures.ts';
-import { minioLake, type TestLake } from '../test/util/lakes.ts';
-import { startTemporal, testWorker, uniqueTaskQueue, workflowBundle } from '../test/util/temporal.ts';
+import { accused, threeFirs, toCsv, writeFirs } from '../test/util/cctns-fixtures.ts';
+import { crimelake } from '../test/util/cli.ts';
+import { minioLake, tempDir, type TestLake } from '../test/util/lakes.ts';
+import { startTemporal, temporalEnv, testWorker, uniqueTaskQueue, workflowBundle } from '../test/util/temporal.ts';
 import { accusedHeaders, firHeaders } from '../schemas/cctns/layout.ts';
 import type { buildDerived, ingestFile, publishWeeklyReports, scanInbox } from './workflows.ts';
 import { ingestWorkflowId } from './shared.ts';
+import { planWaves } from './activities.ts';
+import { models } from '../transforms/models.ts';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -188,8 +192,11 @@ describe('buildDerived and publishWeeklyReports on Temporal', () => {
         workflowId: `build-${taskQueue}`,
         args: [{}],
       });
-      expect(built.models.map((m) => m.model)).toContain('crime_monthly');
-      expect(built.models.every((m) => !m.skipped && m.rowCount > 0)).toBe(true);
+      // Every model, once, in waves of dependency order.
+      expect(built.models.map((m) => m.model)).toEqual(
+        planWaves(models.map((m) => m.contract.name)).flatMap((w) => w.map((step) => step.model)),
+      );
+      expect(built.models.find((m) => m.model === 'crime_monthly')).toMatchObject({ skipped: false, rowCount: 3 });
       const rebuilt = await env.client.workflow.execute<typeof buildDerived>('buildDerived', {
         taskQueue,
         workflowId: `build-again-${taskQueue}`,
@@ -232,5 +239,42 @@ describe('buildDerived and publishWeeklyReports on Temporal', () => {
       expect(bad).toBeInstanceOf(WorkflowFailedError);
       expect((bad as WorkflowFailedError).cause).toMatchObject({ type: 'WeekError' });
     });
+  });
+});
+
+describe('crimelake --via temporal', () => {
+  it('ingest and run weekly-reports start workflows, wait, and print the workflow id and result', async () => {
+    const t = minioLake('via-temporal');
+    const taskQueue = uniqueTaskQueue('via');
+    const dir = tempDir('via');
+    const rows = threeFirs();
+    const file = writeFirs(dir, 'firs.csv', [rows[0]!, { ...rows[1]!, fir_number: '' }, rows[2]!]);
+    const workflowId = ingestWorkflowId('cctns', sha256(fs.readFileSync(file, 'utf8')));
+    const cliEnv = { ...t.env, ...temporalEnv(env, taskQueue) };
+    const worker = await testWorker(env, t.env, taskQueue);
+    await worker.runUntil(async () => {
+      const ingest = await crimelake(['ingest', 'cctns', dir, '--via', 'temporal', '--format', 'json'], cliEnv);
+      expect(ingest.code, ingest.stderr).toBe(3); // one row quarantined
+      expect(ingest.stderr).toContain(`firs.csv: workflow ${workflowId} completed`);
+      expect(ingest.stderr).toContain('firs.csv: 3 rows in, 2 landed, 1 quarantined');
+      expect(ingest.stderr).toContain('firs.csv:3: fir_number:');
+      expect(JSON.parse(ingest.stdout)).toEqual([
+        expect.objectContaining({
+          rowsLanded: 2,
+          key: expect.stringMatching(/^uploads\/cctns\/[0-9a-f]{24}\/firs\.csv$/) as string,
+        }),
+      ]);
+      expect(await keysUnder(t, 'uploads/')).toEqual([]); // removed once ingested
+
+      const run = await crimelake(['run', 'weekly-reports', '--week', '2024-W11', '--via', 'temporal'], cliEnv);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        workflowId: 'crimelake-weekly-reports-2024-W11',
+        result: { week: '2024-W11', reports: [{ report: 'weekly-hotspots', rowCount: 1 }] },
+      });
+      expect(run.stderr).toContain('workflow crimelake-weekly-reports-2024-W11 completed');
+    });
+    const lakeFlag = await crimelake(['run', 'build-derived', '--via', 'temporal', '--lake', 'x'], cliEnv);
+    expect(lakeFlag.code).toBe(2);
   });
 });

@@ -138,9 +138,7 @@ export async function buildDerived(input: BuildDerivedInput = {}): Promise<Build
  * that ended before the workflow started (workflow time is deterministic), which is what the
  * Monday schedule wants.
  */
-export async function publishWeeklyReports(
-  input: PublishWeeklyReportsInput = {},
-): Promise<PublishWeeklyReportsResult> {
+export async function publishWeeklyReports(input: PublishWeeklyReportsInput = {}): Promise<PublishWeeklyReportsResult> {
   let week: string;
   try {
     week = resolveWeek(input.week, new Date());

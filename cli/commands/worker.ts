@@ -1,8 +1,10 @@
+import { GracefulShutdownPeriodExpiredError } from '@temporalio/worker';
 import { defineCommand } from 'citty';
 import {
   connectWorkerConnection,
   createWorker,
   installRuntime,
+  WORKER_SHUTDOWN_FORCE,
   WORKER_SHUTDOWN_GRACE,
 } from '../../workflows/worker.ts';
 import { cliContext, lakeArgs, runVerb } from '../context.ts';
@@ -31,7 +33,15 @@ export default defineCommand({
         });
         // Resolves once a shutdown signal has drained the worker: running activities get
         // WORKER_SHUTDOWN_GRACE to finish, then are cancelled and retried elsewhere.
-        await worker.run();
+        try {
+          await worker.run();
+        } catch (error) {
+          if (!(error instanceof GracefulShutdownPeriodExpiredError)) throw error;
+          throw new Error(
+            `activities still running ${WORKER_SHUTDOWN_FORCE} after the shutdown signal were abandoned; Temporal retries them on another worker after their heartbeat timeout`,
+            { cause: error },
+          );
+        }
         log.info('worker stopped', { grace: WORKER_SHUTDOWN_GRACE });
       } finally {
         await connection.close();

@@ -4,9 +4,11 @@
  * lake, and `crimelake worker` child processes for the kill and shutdown tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { inject } from 'vitest';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type Worker, type WorkflowBundle } from '@temporalio/worker';
 import { loadConfig } from '../../lake/config.ts';
 import { openLake } from '../../lake/lake.ts';
@@ -34,15 +36,8 @@ export function startTemporal(): Promise<TestWorkflowEnvironment> {
   });
 }
 
-let bundle: Promise<WorkflowBundle> | undefined;
-
-/** The workflow bundle, made once per test file (bundling takes seconds; workers share it). */
-export function workflowBundle(): Promise<WorkflowBundle> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
-  return bundle;
-}
-
-const quietBundlerLogger = {
+/** The bundler's progress lines are noise in test output; its warnings are not. */
+export const quietBundlerLogger = {
   log: () => undefined,
   trace: () => undefined,
   debug: () => undefined,
@@ -52,6 +47,25 @@ const quietBundlerLogger = {
   error: (message: string, meta?: Record<string, unknown>) =>
     process.stderr.write(`bundler: ${message} ${JSON.stringify(meta ?? {})}\n`),
 };
+
+let bundle: Promise<WorkflowBundle> | undefined;
+
+/**
+ * The workflow bundle, made once per test run: the first test file to need it bundles (seconds of
+ * webpack) and leaves it in the run's cache folder; the others read it.
+ */
+export function workflowBundle(): Promise<WorkflowBundle> {
+  bundle ??= (async () => {
+    const file = path.join(inject('testCacheDir'), 'workflow-bundle.js');
+    if (fs.existsSync(file)) return { code: fs.readFileSync(file, 'utf8') };
+    const made = await bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, made.code);
+    fs.renameSync(tmp, file);
+    return made;
+  })();
+  return bundle;
+}
 
 /** A task queue no other test uses: workers on it serve one test's lake only. */
 export function uniqueTaskQueue(label = 'test'): string {

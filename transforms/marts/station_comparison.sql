@@ -1,0 +1,572 @@
+-- One row per police station, period (ISO week or month, IST) and crime group (and 'all'):
+-- FIRs against earlier periods, rates and ranks within the district, tips, social complaints,
+-- charge-sheeting and pendency.
+with
+
+firs as (
+    select * from firs
+),
+
+final_reports as (
+    select * from final_reports
+),
+
+tips as (
+    select * from tips
+),
+
+tip_events as (
+    select * from tip_events
+),
+
+social_response_times as (
+    select * from social_response_times
+),
+
+police_stations as (
+    select * from police_stations
+),
+
+reports_per_fir as (
+    select
+        fir_id,
+        min(filed_at) as first_filed_at,
+        bool_or(report_type = 'charge_sheet') as has_charge_sheet
+    from final_reports
+    group by fir_id
+),
+
+-- Concluded: a report filed or a status other than under investigation. Concluded when the first
+-- report was filed (else when CCTNS last changed the FIR).
+fir_facts as (
+    select
+        f.fir_id,
+        f.district,
+        f.police_station_id,
+        coalesce(f.crime_group, 'unknown') as crime_group,
+        f.registered_at,
+        f.status = 'charge_sheeted' or coalesce(r.has_charge_sheet, false) as is_charge_sheeted,
+        case
+            when f.status <> 'under_investigation' or r.first_filed_at is not null
+                then greatest(coalesce(r.first_filed_at, f.last_updated_at, f.registered_at), f.registered_at)
+        end as concluded_at
+    from firs as f
+    left join reports_per_fir as r
+        on f.fir_id = r.fir_id
+),
+
+tip_actions as (
+    select
+        tip_id,
+        min(event_at) as action_taken_at
+    from tip_events
+    where event = 'action_taken'
+    group by tip_id
+),
+
+tip_facts as (
+    select
+        t.tip_id,
+        t.police_station_id,
+        t.received_at,
+        coalesce(a.action_taken_at, t.action_taken_at) as action_taken_at
+    from tips as t
+    left join tip_actions as a
+        on t.tip_id = a.tip_id
+    where t.police_station_id is not null
+),
+
+complaint_facts as (
+    select
+        post_id,
+        police_station_id,
+        created_at,
+        is_answered_within_2h
+    from social_response_times
+    where police_station_id is not null
+),
+
+-- The data's end: pendency is counted up to it, never beyond.
+data_end as (
+    select greatest(max(registered_at), max(concluded_at)) as as_of
+    from fir_facts
+),
+
+instants as (
+    select registered_at as happened_at from fir_facts
+    union all
+    select concluded_at from fir_facts
+    union all
+    select received_at from tip_facts
+    union all
+    select created_at from complaint_facts
+),
+
+bounds as (
+    select
+        timezone('Asia/Kolkata', min(happened_at)) as first_local,
+        timezone('Asia/Kolkata', max(happened_at)) as last_local
+    from instants
+),
+
+week_starts as (
+    select unnest(range(
+        date_trunc('week', b.first_local),
+        date_trunc('week', b.last_local) + interval 7 days,
+        interval 7 days
+    )) as period_start
+    from bounds as b
+),
+
+month_starts as (
+    select unnest(range(
+        date_trunc('month', b.first_local),
+        date_trunc('month', b.last_local) + interval 1 month,
+        interval 1 month
+    )) as period_start
+    from bounds as b
+),
+
+periods as (
+    select
+        'week' as period_kind,
+        strftime(period_start, '%G-W%V') as period,
+        period_start::date as period_start,
+        (period_start + interval 7 days)::date as period_end,
+        isoyear(period_start) as period_year,
+        week(period_start) as period_number
+    from week_starts
+    union all
+    select
+        'month' as period_kind,
+        strftime(period_start, '%Y-%m') as period,
+        period_start::date as period_start,
+        (period_start + interval 1 month)::date as period_end,
+        year(period_start) as period_year,
+        month(period_start) as period_number
+    from month_starts
+),
+
+-- The first year the data covers from its first week (month): earlier years start there.
+covered_years as (
+    select
+        period_kind,
+        min(period_year) filter (where period_number = 1) as first_full_year
+    from periods
+    group by period_kind
+),
+
+station_ids as (
+    select police_station_id from police_stations
+    union
+    select police_station_id from fir_facts
+    union
+    select police_station_id from tip_facts
+),
+
+fir_labels as (
+    select
+        police_station_id,
+        any_value(district) as district
+    from fir_facts
+    group by police_station_id
+),
+
+tip_labels as (
+    select
+        police_station_id,
+        any_value(district) as district,
+        any_value(police_station) as police_station
+    from tips
+    where police_station_id is not null
+    group by police_station_id
+),
+
+fir_station_names as (
+    select
+        police_station_id,
+        any_value(police_station) as police_station
+    from firs
+    group by police_station_id
+),
+
+stations as (
+    select
+        s.police_station_id,
+        coalesce(ps.district, fl.district, tl.district) as district,
+        coalesce(ps.police_station, fn.police_station, tl.police_station) as police_station,
+        ps.population
+    from station_ids as s
+    left join police_stations as ps
+        on s.police_station_id = ps.police_station_id
+    left join fir_labels as fl
+        on s.police_station_id = fl.police_station_id
+    left join fir_station_names as fn
+        on s.police_station_id = fn.police_station_id
+    left join tip_labels as tl
+        on s.police_station_id = tl.police_station_id
+),
+
+crime_groups as (
+    select distinct crime_group from fir_facts
+    union
+    select 'all' as crime_group
+),
+
+grid as (
+    select
+        s.police_station_id,
+        s.district,
+        s.police_station,
+        s.population,
+        p.*,
+        g.crime_group
+    from stations as s
+    cross join periods as p
+    cross join crime_groups as g
+),
+
+-- Every dated fact lands in its IST week and month.
+fir_by_period as (
+    select
+        f.*,
+        k.period_kind,
+        date_trunc(k.period_kind, timezone('Asia/Kolkata', f.registered_at))::date as period_start
+    from fir_facts as f
+    cross join (values ('week'), ('month')) as k (period_kind)
+),
+
+fir_counts as (
+    select
+        police_station_id,
+        period_kind,
+        period_start,
+        coalesce(crime_group, 'all') as crime_group,
+        count(*) as fir_count
+    from fir_by_period
+    group by grouping sets (
+        (police_station_id, period_kind, period_start, crime_group),
+        (police_station_id, period_kind, period_start)
+    )
+),
+
+disposals as (
+    select
+        police_station_id,
+        period_kind,
+        period_start,
+        coalesce(crime_group, 'all') as crime_group,
+        count(*) filter (where is_charge_sheeted) as charge_sheets_filed,
+        count(*) filter (where not is_charge_sheeted) as closure_reports_filed
+    from (
+        select
+            f.*,
+            k.period_kind,
+            date_trunc(k.period_kind, timezone('Asia/Kolkata', f.concluded_at))::date as period_start
+        from fir_facts as f
+        cross join (values ('week'), ('month')) as k (period_kind)
+        where f.concluded_at is not null
+    )
+    group by grouping sets (
+        (police_station_id, period_kind, period_start, crime_group),
+        (police_station_id, period_kind, period_start)
+    )
+),
+
+-- Pendency as events: an FIR counts as open past N days from N days after registration (if not
+-- concluded by then, and not beyond the data's end) until it is concluded.
+pendency_windows as (
+    select
+        f.police_station_id,
+        f.crime_group,
+        n.days,
+        f.registered_at + n.days * interval 1 day as starts_at,
+        f.concluded_at
+    from fir_facts as f
+    cross join (values (60), (90)) as n (days)
+    where f.concluded_at is null
+        or f.concluded_at > f.registered_at + n.days * interval 1 day
+),
+
+pendency_events as (
+    select
+        w.police_station_id,
+        w.crime_group,
+        w.days,
+        w.starts_at as happened_at,
+        1 as change
+    from pendency_windows as w
+    cross join data_end as d
+    where w.starts_at <= d.as_of
+    union all
+    select
+        police_station_id,
+        crime_group,
+        days,
+        concluded_at as happened_at,
+        -1 as change
+    from pendency_windows
+    where concluded_at is not null
+),
+
+pendency_changes as (
+    select
+        police_station_id,
+        period_kind,
+        period_start,
+        coalesce(crime_group, 'all') as crime_group,
+        sum(change) filter (where days = 60) as open_60_change,
+        sum(change) filter (where days = 90) as open_90_change
+    from (
+        select
+            e.*,
+            k.period_kind,
+            date_trunc(k.period_kind, timezone('Asia/Kolkata', e.happened_at))::date as period_start
+        from pendency_events as e
+        cross join (values ('week'), ('month')) as k (period_kind)
+    )
+    group by grouping sets (
+        (police_station_id, period_kind, period_start, crime_group),
+        (police_station_id, period_kind, period_start)
+    )
+),
+
+tip_counts as (
+    select
+        t.police_station_id,
+        k.period_kind,
+        date_trunc(k.period_kind, timezone('Asia/Kolkata', t.received_at))::date as period_start,
+        count(*) as tips_received,
+        count(t.action_taken_at) as tips_actioned,
+        median(epoch(t.action_taken_at - t.received_at) / 3600.0) as median_hours_to_action
+    from tip_facts as t
+    cross join (values ('week'), ('month')) as k (period_kind)
+    group by all
+),
+
+complaint_counts as (
+    select
+        c.police_station_id,
+        k.period_kind,
+        date_trunc(k.period_kind, timezone('Asia/Kolkata', c.created_at))::date as period_start,
+        count(*) as social_complaint_count,
+        count(*) filter (where c.is_answered_within_2h) as social_answered_within_2h_count
+    from complaint_facts as c
+    cross join (values ('week'), ('month')) as k (period_kind)
+    group by all
+),
+
+filled as (
+    select
+        g.*,
+        coalesce(f.fir_count, 0) as fir_count,
+        coalesce(d.charge_sheets_filed, 0) as charge_sheets_filed,
+        coalesce(d.closure_reports_filed, 0) as closure_reports_filed,
+        coalesce(p.open_60_change, 0) as open_60_change,
+        coalesce(p.open_90_change, 0) as open_90_change,
+        case when g.crime_group = 'all' then coalesce(t.tips_received, 0) end as tips_received,
+        case when g.crime_group = 'all' then coalesce(t.tips_actioned, 0) end as tips_actioned,
+        t.median_hours_to_action,
+        case when g.crime_group = 'all' then coalesce(c.social_complaint_count, 0) end as social_complaint_count,
+        case when g.crime_group = 'all' then coalesce(c.social_answered_within_2h_count, 0) end
+            as social_answered_within_2h_count
+    from grid as g
+    left join fir_counts as f
+        on g.police_station_id = f.police_station_id
+        and g.period_kind = f.period_kind
+        and g.period_start = f.period_start
+        and g.crime_group = f.crime_group
+    left join disposals as d
+        on g.police_station_id = d.police_station_id
+        and g.period_kind = d.period_kind
+        and g.period_start = d.period_start
+        and g.crime_group = d.crime_group
+    left join pendency_changes as p
+        on g.police_station_id = p.police_station_id
+        and g.period_kind = p.period_kind
+        and g.period_start = p.period_start
+        and g.crime_group = p.crime_group
+    left join tip_counts as t
+        on g.police_station_id = t.police_station_id
+        and g.period_kind = t.period_kind
+        and g.period_start = t.period_start
+        and g.crime_group = 'all'
+    left join complaint_counts as c
+        on g.police_station_id = c.police_station_id
+        and g.period_kind = c.period_kind
+        and g.period_start = c.period_start
+        and g.crime_group = 'all'
+),
+
+windowed as (
+    select
+        *,
+        lag(fir_count) over series as previous_period_fir_count,
+        case
+            when period_kind = 'week' and count(*) over trailing_4 = 4 then avg(fir_count) over trailing_4
+        end as trailing_4_week_average,
+        sum(fir_count) over year_to_date as ytd_fir_count,
+        sum(open_60_change) over running as open_past_60_days,
+        sum(open_90_change) over running as open_past_90_days,
+        fir_count * 1e5 / population as rate_per_100k
+    from filled
+    window
+        series as (partition by police_station_id, crime_group, period_kind order by period_start),
+        trailing_4 as (
+            partition by police_station_id, crime_group, period_kind order by period_start
+            rows between 4 preceding and 1 preceding
+        ),
+        year_to_date as (
+            partition by police_station_id, crime_group, period_kind, period_year order by period_start
+            rows between unbounded preceding and current row
+        ),
+        running as (
+            partition by police_station_id, crime_group, period_kind order by period_start
+            rows between unbounded preceding and current row
+        )
+),
+
+-- Same period last year: the same ISO week number (month) of the year before.
+last_year as (
+    select
+        w.police_station_id,
+        w.crime_group,
+        w.period_kind,
+        w.period_start,
+        ly.fir_count as last_year_fir_count
+    from windowed as w
+    inner join windowed as ly
+        on w.police_station_id = ly.police_station_id
+        and w.crime_group = ly.crime_group
+        and w.period_kind = ly.period_kind
+        and ly.period_year = w.period_year - 1
+        and ly.period_number = w.period_number
+),
+
+-- Year to date against the same span (week 1 or January up to this week or month) of each
+-- earlier year the data covers; week 53 compares with week 52 in a year without one.
+earlier_spans as (
+    select
+        w.police_station_id,
+        w.crime_group,
+        w.period_kind,
+        w.period_start,
+        y.period_year as earlier_year,
+        least(
+            w.period_number,
+            case when w.period_kind = 'week' then week(make_date(y.period_year::integer, 12, 28)) else 12 end
+        ) as earlier_number,
+        w.period_year
+    from windowed as w
+    inner join covered_years as c
+        on w.period_kind = c.period_kind
+    inner join (select distinct period_kind, period_year from periods) as y
+        on w.period_kind = y.period_kind
+        and y.period_year < w.period_year
+        and y.period_year >= c.first_full_year
+),
+
+earlier_ytd as (
+    select
+        s.police_station_id,
+        s.crime_group,
+        s.period_kind,
+        s.period_start,
+        avg(e.ytd_fir_count) as ytd_earlier_years_average,
+        count(*) as ytd_earlier_years,
+        max(e.ytd_fir_count) filter (where s.earlier_year = s.period_year - 1) as ytd_last_year_fir_count
+    from earlier_spans as s
+    inner join windowed as e
+        on s.police_station_id = e.police_station_id
+        and s.crime_group = e.crime_group
+        and s.period_kind = e.period_kind
+        and s.earlier_year = e.period_year
+        and s.earlier_number = e.period_number
+    group by s.police_station_id, s.crime_group, s.period_kind, s.period_start
+),
+
+-- Rank and z-score of the rate among the district's thanas with a known population.
+compared as (
+    select
+        w.*,
+        case when w.population is not null then
+            rank() over district_rates
+        end as district_rank,
+        case when w.population is not null then
+            count(*) over district_rates_all
+        end as district_thana_count,
+        case when w.population is not null then
+            (w.rate_per_100k - avg(w.rate_per_100k) over district_rates_all)
+            / nullif(stddev_pop(w.rate_per_100k) over district_rates_all, 0)
+        end as district_z_score
+    from windowed as w
+    window
+        district_rates as (
+            partition by w.district, w.period_kind, w.period_start, w.crime_group, w.population is not null
+            order by w.rate_per_100k desc
+        ),
+        district_rates_all as (
+            partition by w.district, w.period_kind, w.period_start, w.crime_group, w.population is not null
+        )
+),
+
+final as (
+    select
+        c.district,
+        c.police_station_id,
+        c.police_station,
+        c.period_kind,
+        c.period,
+        c.period_start,
+        c.period_end,
+        c.period_end <= cast(timezone('Asia/Kolkata', d.as_of) as date) as is_complete_period,
+        c.crime_group,
+        c.fir_count,
+        c.previous_period_fir_count,
+        c.fir_count - c.previous_period_fir_count as change_vs_previous_period,
+        (c.fir_count - c.previous_period_fir_count) / nullif(c.previous_period_fir_count, 0)
+            as pct_change_vs_previous_period,
+        ly.last_year_fir_count,
+        (c.fir_count - ly.last_year_fir_count) / nullif(ly.last_year_fir_count, 0) as pct_change_vs_last_year,
+        c.trailing_4_week_average,
+        (c.fir_count - c.trailing_4_week_average) / nullif(c.trailing_4_week_average, 0)
+            as pct_change_vs_trailing_4_week_average,
+        c.ytd_fir_count,
+        e.ytd_last_year_fir_count,
+        (c.ytd_fir_count - e.ytd_last_year_fir_count) / nullif(e.ytd_last_year_fir_count, 0)
+            as pct_change_ytd_vs_last_year,
+        e.ytd_earlier_years_average,
+        coalesce(e.ytd_earlier_years, 0) as ytd_earlier_years,
+        (c.ytd_fir_count - e.ytd_earlier_years_average) / nullif(e.ytd_earlier_years_average, 0)
+            as pct_change_ytd_vs_earlier_years,
+        c.population,
+        c.rate_per_100k,
+        c.district_rank,
+        c.district_thana_count,
+        c.district_z_score,
+        c.tips_received,
+        c.tips_actioned,
+        c.median_hours_to_action,
+        c.social_complaint_count,
+        c.social_answered_within_2h_count,
+        c.social_answered_within_2h_count / nullif(c.social_complaint_count, 0) as share_social_answered_within_2h,
+        c.charge_sheets_filed,
+        c.closure_reports_filed,
+        c.charge_sheets_filed / nullif(c.charge_sheets_filed + c.closure_reports_filed, 0) as charge_sheet_rate,
+        c.open_past_60_days,
+        c.open_past_90_days
+    from compared as c
+    cross join data_end as d
+    left join last_year as ly
+        on c.police_station_id = ly.police_station_id
+        and c.crime_group = ly.crime_group
+        and c.period_kind = ly.period_kind
+        and c.period_start = ly.period_start
+    left join earlier_ytd as e
+        on c.police_station_id = e.police_station_id
+        and c.crime_group = e.crime_group
+        and c.period_kind = e.period_kind
+        and c.period_start = e.period_start
+)
+
+select * from final

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { col, defineTable } from '../../lake/contract.ts';
+import { loadSql } from '../../lake/duckdb.ts';
+import type { Model } from '../models.ts';
+import { optionalInputs } from '../reference-tables.ts';
+import { anprReads } from '../../ingestors/vehicles/anpr_reads.ts';
+import { cameras } from '../../ingestors/vehicles/cameras.ts';
+import { stolenVehicles } from '../../ingestors/vehicles/stolen_vehicles.ts';
+
+export const stolenVehicleSightings = defineTable({
+  name: 'stolen_vehicle_sightings',
+  description:
+    'ANPR camera reads of stolen vehicles (plates normalised, OCR confusions repaired), with camera, place and time and the theft report',
+  grain:
+    'one row per ANPR read and stolen-vehicle report it matches, where the read falls after the report and before any recovery',
+  key: ['camera_id', 'read_at', 'plate_text', 'stolen_report_id'],
+  replaceKey: ['camera_id', 'read_at', 'plate_text', 'stolen_report_id'],
+  partitionBy: [],
+  schema: z.object({
+    camera_id: col.varchar('Camera (joins cameras)'),
+    read_at: col.timestamptz('Read instant (UTC)'),
+    month: col.varchar('Month of the read in IST, YYYY-MM'),
+    plate_text: col.varchar('Plate text as the camera read it'),
+    read_registration_number: col.opt.varchar(
+      'Registration number the read normalises to (anpr_reads.registration_number; null when unreadable)',
+    ),
+    registration_number: col.varchar('Registration number of the stolen vehicle'),
+    match_kind: col.varchar(
+      "exact: the read's normalised number is the stolen number (after the ingest's OCR repairs, e.g. UP65AB12O4 → UP65AB1204); ocr_equivalent: it is not, but the two agree once every O, I, B, S, Z, G, D, Q is read as 0, 1, 8, 5, 2, 6, 0, 0 — check it",
+    ),
+    plate_repaired: col.boolean('Whether the ingest repaired an OCR confusion in the read'),
+    confidence: col.opt.double('OCR confidence of the read, 0–1'),
+    place: col.opt.varchar('Where the camera stands (the read, else the camera)'),
+    latitude: col.opt.double('Latitude of the camera (WGS84)'),
+    longitude: col.opt.double('Longitude of the camera (WGS84)'),
+    h3_cell: col.opt.varchar('H3 cell (resolution 8) of the camera'),
+    camera_district: col.opt.varchar('District of the camera (cameras.district)'),
+    nearest_police_station_id: col.opt.varchar('Police station nearest the camera (cameras.nearest_police_station_id)'),
+    stolen_report_id: col.varchar('The theft report (joins stolen_vehicles)'),
+    fir_id: col.opt.varchar('FIR of the theft (joins firs)'),
+    district: col.opt.varchar('District of the reporting police station'),
+    police_station_id: col.opt.varchar('Reporting police station'),
+    reported_at: col.timestamptz('When the theft was reported (UTC)'),
+    hours_since_report: col.double('Hours from the report to the read'),
+    is_still_missing: col.boolean('Whether the vehicle is still missing now (stolen_vehicles.is_active)'),
+  }),
+});
+
+export const stolenVehicleSightingsModel: Model = {
+  contract: stolenVehicleSightings,
+  sql: loadSql(import.meta.url, 'stolen_vehicle_sightings.sql'),
+  inputs: [],
+  optionalInputs: optionalInputs(anprReads, stolenVehicles, cameras),
+};
