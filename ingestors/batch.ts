@@ -87,6 +87,11 @@ export class IngestError extends Error {
   }
 }
 
+/** The batch id of a file's content hash: the same bytes are the same batch. */
+export function batchIdOf(sha256: string): string {
+  return sha256.slice(0, 16);
+}
+
 export async function describeFile(filePath: string): Promise<SourceFile> {
   const hash = crypto.createHash('sha256');
   for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
@@ -96,7 +101,7 @@ export async function describeFile(filePath: string): Promise<SourceFile> {
     name: path.basename(filePath),
     size: fs.statSync(filePath).size,
     sha256,
-    batchId: sha256.slice(0, 16),
+    batchId: batchIdOf(sha256),
   };
 }
 

@@ -95,6 +95,13 @@ export const configSchema = z.object({
     .max(104)
     .default(12)
     .describe('Hotspot window in ISO weeks: a week is analysed over every cell with an incident in the window ending with it (plus neighbours); emerging hotspots look at the last this many weeks'),
+  CRIMELAKE_HOTSPOT_MIN_COUNT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(2)
+    .describe('Fewest incidents in a cell’s Gi* neighbourhood for a hot bin: with sparse weekly counts a lone incident reaches significance under the normal approximation'),
   CRIMELAKE_SENSITIVITY_CONFIG: z
     .string()
     .optional()

@@ -30,14 +30,15 @@ describe('the lexicon', () => {
   it('refuses a term listed twice in one list, and a watch-list entry naming nobody', () => {
     const base = { flagTerms: { communal: { en: ['riot*', 'Riot*'] }, hate: {}, rumour: {} }, complaintTerms: {} };
     expect(() => lexiconTerms(parseLexicon(base))).toThrow(/"Riot\*" is the same as "riot\*" in the communal list/);
-    expect(() =>
-      parseLexicon({ ...base, watchList: [{ platform: 'x', reason: 'spam' }] }),
-    ).toThrow(LexiconError);
+    expect(() => parseLexicon({ ...base, watchList: [{ platform: 'x', reason: 'spam' }] })).toThrow(LexiconError);
   });
 
   it('names the file and the field of a bad lexicon', () => {
     const file = path.join(tempDir('lexicon'), 'lexicon.yaml');
-    fs.writeFileSync(file, 'flagTerms:\n  communal: {en: [riot]}\n  hate: {}\n  rumour: {}\ncomplaintTerms: {}\nwatchList:\n  - {platform: myspace, handle: x}\n');
+    fs.writeFileSync(
+      file,
+      'flagTerms:\n  communal: {en: [riot]}\n  hate: {}\n  rumour: {}\ncomplaintTerms: {}\nwatchList:\n  - {platform: myspace, handle: x}\n',
+    );
     expect(() => loadLexicon(file)).toThrow(/lexicon\.yaml: watchList\.0\.platform/);
   });
 });

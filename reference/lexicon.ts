@@ -162,7 +162,9 @@ export function lexiconTerms(lexicon: Lexicon, file = '(lexicon)'): LexiconTerm[
     }
   }
   for (const language of termLanguages) {
-    lexicon.complaintTerms[language].forEach((t, i) => add('complaint', language, t, `complaintTerms.${language}.${i}`));
+    lexicon.complaintTerms[language].forEach((t, i) =>
+      add('complaint', language, t, `complaintTerms.${language}.${i}`),
+    );
   }
   return out;
 }

@@ -1,11 +1,16 @@
 import type { TableDef } from '../lake/contract.ts';
 import { quarantine } from '../lake/quarantine.ts';
 import { cctnsTables } from '../ingestors/cctns/kinds.ts';
+import { eventTables } from '../ingestors/events/tables.ts';
 import { groupTables } from '../ingestors/groups/tables.ts';
 import { socialTables } from '../ingestors/social/tables.ts';
 import { tipsTables } from '../ingestors/tips/tables.ts';
 import { vehicleTables } from '../ingestors/vehicles/tables.ts';
 import { crimeMonthly } from '../transforms/marts/crime_monthly.ts';
+import { emergingHotspots } from '../transforms/marts/emerging_hotspots.ts';
+import { hotspotCells } from '../transforms/marts/hotspot_cells.ts';
+import { sensitivityAssessment } from '../transforms/marts/sensitivity_assessment.ts';
+import { incidents } from '../transforms/intermediate/incidents.ts';
 import { flaggedPosts } from '../transforms/marts/flagged_posts.ts';
 import { postPlaces } from '../transforms/marts/post_places.ts';
 import { socialRankings } from '../transforms/marts/social_rankings.ts';
@@ -22,10 +27,33 @@ import { socialLexicon } from '../transforms/staging/social_lexicon.ts';
 import { socialWatchList } from '../transforms/staging/social_watch_list.ts';
 
 /** Every table contract of the lake, for `crimelake tables` and the README's catalogue. */
-export const tableContracts: readonly TableDef[] = [...cctnsTables, ...socialTables, ...tipsTables, ...vehicleTables, ...groupTables, quarantine, crimeMonthly,
-  policeStations, placeNames, socialLexicon, socialWatchList, socialPostMatches, postPlaces, flaggedPosts,
-  socialResponseTimes, socialResponseTimesWeekly, socialRankings, stolenVehicleSightings, volunteerCoverage,
-  volunteerCoverageDistricts, stationComparison,
+export const tableContracts: readonly TableDef[] = [
+  ...cctnsTables,
+  ...socialTables,
+  ...tipsTables,
+  ...vehicleTables,
+  ...groupTables,
+  ...eventTables,
+  quarantine,
+  crimeMonthly,
+  policeStations,
+  placeNames,
+  socialLexicon,
+  socialWatchList,
+  socialPostMatches,
+  postPlaces,
+  flaggedPosts,
+  socialResponseTimes,
+  socialResponseTimesWeekly,
+  socialRankings,
+  stolenVehicleSightings,
+  volunteerCoverage,
+  volunteerCoverageDistricts,
+  stationComparison,
+  incidents,
+  hotspotCells,
+  emergingHotspots,
+  sensitivityAssessment,
 ];
 
 export function contractOf(name: string): TableDef | undefined {

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findIngest, type IngestSummary, type Reject } from '../ingestors/batch.ts';
+import { batchIdOf, findIngest, type IngestSummary, type Reject } from '../ingestors/batch.ts';
 import { ingestors, isSourceName, sourceNames, type SourceName } from '../ingestors/index.ts';
 import type { Profile } from '../ingestors/profile.ts';
 import { ConfigError, type Config } from '../lake/config.ts';
@@ -137,11 +137,6 @@ export interface PublishWeeklyReportInput {
   report: WeeklyReportName;
   /** ISO week 'YYYY-Www' (Asia/Kolkata). */
   week: string;
-}
-
-/** The batch id of a content hash (as `describeFile` names batches). */
-function batchIdOf(sha256: string): string {
-  return sha256.slice(0, 16);
 }
 
 function requireSource(source: string): SourceName {

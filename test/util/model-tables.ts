@@ -66,7 +66,10 @@ export async function rowsOf<T = Record<string, unknown>>(
   return rows.map(
     (r) =>
       Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? Number(v) : v]),
+        Object.entries(r).map(([k, v]) => [
+          k,
+          v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? Number(v) : v,
+        ]),
       ) as T,
   );
 }

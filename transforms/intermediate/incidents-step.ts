@@ -5,7 +5,7 @@ import { tips } from '../../ingestors/tips/tips.ts';
 import type { Model, ModelContext } from '../models.ts';
 import { optionalInputs } from '../reference-tables.ts';
 import { incidents } from './incidents.ts';
-import { ident } from '../../lake/contract.ts';
+import { createTableSql, ident } from '../../lake/contract.ts';
 import { gridSettings, writeScopeTable } from './incidents-grid.ts';
 
 /**
@@ -62,6 +62,8 @@ export async function buildIncidents(ctx: ModelContext, staging: string): Promis
   const values = ctx.scope?.values ?? (await incidentFingerprints(ctx));
   await computeIncidents(ctx);
   await writeScopeTable(ctx.db, 'incident_scope', values);
+  await ctx.db.run(`drop table if exists ${ident(staging)}`);
+  await ctx.db.run(createTableSql(staging, incidents));
   await ctx.db.run(
     `insert into ${ident(staging)} by name
      select c.*, s.fingerprint as input_fingerprint
@@ -78,5 +80,5 @@ export const incidentsModel: Model = {
   inputs: ['firs'],
   optionalInputs: optionalInputs(tips),
   incremental: { column: 'week', fingerprints: incidentFingerprints },
-  settings: (config) => gridSettings(config),
+  settings: (config) => gridSettings(config).resolution,
 };

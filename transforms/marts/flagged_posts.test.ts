@@ -41,19 +41,54 @@ describe('flagged_posts', () => {
     );
     for (const m of ['social_lexicon', 'place_names', 'social_post_matches', 'post_places']) await runModel(db, m);
     await fillStaging({ db }, socialWatchList, 'social_watch_list', [
-      { platform: 'x', watch_id: '@sach_325fc0', author_id: null, handle: 'sach_325fc0', reason: 'rumour bursts, new account' },
+      {
+        platform: 'x',
+        watch_id: '@sach_325fc0',
+        author_id: null,
+        handle: 'sach_325fc0',
+        reason: 'rumour bursts, new account',
+      },
     ]);
     await runModel(db, 'flagged_posts');
   });
   afterAll(() => db.close());
 
   it('flags posts matching the Hindi and English lexicon, with the terms that matched', async () => {
-    const rows = await rowsOf(db, 'flagged_posts', ['post_id'], ['post_id', 'categories', 'matched_terms', 'is_watch_listed_author', 'police_station_id']);
+    const rows = await rowsOf(
+      db,
+      'flagged_posts',
+      ['post_id'],
+      ['post_id', 'categories', 'matched_terms', 'is_watch_listed_author', 'police_station_id'],
+    );
     expect(rows).toEqual([
-      { post_id: 'hashtag', categories: 'communal', matched_terms: 'communal:lovejihad', is_watch_listed_author: false, police_station_id: null },
-      { post_id: 'hate_hi', categories: 'hate', matched_terms: 'hate:मार डालो', is_watch_listed_author: false, police_station_id: null },
-      { post_id: 'lovejihad_hi', categories: 'communal', matched_terms: 'communal:लव जिहाद', is_watch_listed_author: false, police_station_id: null },
-      { post_id: 'nukta', categories: 'rumour', matched_terms: 'rumour:बाजार बंद', is_watch_listed_author: false, police_station_id: null },
+      {
+        post_id: 'hashtag',
+        categories: 'communal',
+        matched_terms: 'communal:lovejihad',
+        is_watch_listed_author: false,
+        police_station_id: null,
+      },
+      {
+        post_id: 'hate_hi',
+        categories: 'hate',
+        matched_terms: 'hate:मार डालो',
+        is_watch_listed_author: false,
+        police_station_id: null,
+      },
+      {
+        post_id: 'lovejihad_hi',
+        categories: 'communal',
+        matched_terms: 'communal:लव जिहाद',
+        is_watch_listed_author: false,
+        police_station_id: null,
+      },
+      {
+        post_id: 'nukta',
+        categories: 'rumour',
+        matched_terms: 'rumour:बाजार बंद',
+        is_watch_listed_author: false,
+        police_station_id: null,
+      },
       {
         post_id: 'placed',
         categories: 'communal, rumour',
@@ -61,7 +96,13 @@ describe('flagged_posts', () => {
         is_watch_listed_author: false,
         police_station_id: 'varanasi-lanka',
       },
-      { post_id: 'riots', categories: 'communal', matched_terms: 'communal:riot*', is_watch_listed_author: false, police_station_id: null },
+      {
+        post_id: 'riots',
+        categories: 'communal',
+        matched_terms: 'communal:riot*',
+        is_watch_listed_author: false,
+        police_station_id: null,
+      },
       {
         post_id: 'rumour',
         categories: 'rumour',
@@ -69,12 +110,20 @@ describe('flagged_posts', () => {
         is_watch_listed_author: false,
         police_station_id: null,
       },
-      { post_id: 'watched', categories: null, matched_terms: null, is_watch_listed_author: true, police_station_id: null },
+      {
+        post_id: 'watched',
+        categories: null,
+        matched_terms: null,
+        is_watch_listed_author: true,
+        police_station_id: null,
+      },
     ]);
   });
 
   it("never flags our own accounts' posts, nor words that merely contain a term", async () => {
-    const ids = (await rowsOf<{ post_id: string }>(db, 'flagged_posts', ['post_id'], ['post_id'])).map((r) => r.post_id);
+    const ids = (await rowsOf<{ post_id: string }>(db, 'flagged_posts', ['post_id'], ['post_id'])).map(
+      (r) => r.post_id,
+    );
     expect(ids).not.toContain('police_rebuttal');
     expect(ids).not.toContain('patriot');
     expect(ids).not.toContain('plain');

@@ -26,7 +26,9 @@ export const flaggedPosts = defineTable({
     author_name: col.opt.varchar("Author's display name"),
     language: col.varchar('Language of the text (social_posts.language)'),
     text: col.opt.varchar('The text as written'),
-    categories: col.opt.varchar("Lexicon categories matched, ', '-separated: communal, hate, rumour (null when only the author flags it)"),
+    categories: col.opt.varchar(
+      "Lexicon categories matched, ', '-separated: communal, hate, rumour (null when only the author flags it)",
+    ),
     matched_terms: col.opt.varchar("Terms matched as <category>:<term as the lexicon writes it>, '; '-separated"),
     is_communal: col.boolean('Whether a communal term matched'),
     is_hate: col.boolean('Whether a hate term matched'),

@@ -71,7 +71,11 @@ export function studyArea(grid: CellGrid, incidentCells: Iterable<number>): Stud
   return { cells, neighbourhoods: { offsets, index: Int32Array.from(index) }, size };
 }
 
-/** Gi* of every cell of the area for one week's counts, with p-values, FDR q-values and bins. */
+/**
+ * Gi* of every cell of the area for one week's counts, with p-values, FDR q-values and bins. A hot
+ * bin also needs `minCount` incidents in the neighbourhood (a lone incident in sparse counts is
+ * "significant" under the normal approximation); cold bins need none.
+ */
 export interface Slice {
   count: Float64Array;
   localSum: Float64Array;
@@ -83,7 +87,7 @@ export interface Slice {
   areaIncidents: number;
 }
 
-export function slice(area: StudyArea, counts: ReadonlyMap<number, number> | undefined): Slice {
+export function slice(area: StudyArea, counts: ReadonlyMap<number, number> | undefined, minCount = 1): Slice {
   const n = area.cells.length;
   const count = new Float64Array(n);
   let areaIncidents = 0;
@@ -97,6 +101,6 @@ export function slice(area: StudyArea, counts: ReadonlyMap<number, number> | und
   const g = giStar(count, area.neighbourhoods, area.size);
   const p = Float64Array.from(g.z, (z) => twoSidedP(z));
   const q = benjaminiHochberg(p);
-  const bin = Int8Array.from(g.z, (z, i) => confidenceBin(z, q[i]!));
+  const bin = Int8Array.from(g.z, (z, i) => (z > 0 && g.localSum[i]! < minCount ? 0 : confidenceBin(z, q[i]!)));
   return { count, localSum: g.localSum, weight: g.weight, z: g.z, p, q, bin, areaIncidents };
 }

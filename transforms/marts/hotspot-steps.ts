@@ -19,14 +19,14 @@ const fingerprintsSql = loadSql(import.meta.url, 'hotspot_cells.fingerprints.sql
 /** FIR crime groups analysed besides 'all'; tips are analysed per category (tip_<code>). */
 export const firHotspotGroups = ['property', 'violent', 'crimes_against_women', 'ndps', 'excise', 'arms'] as const;
 
-/** Significance of a week's Gi* (FDR q-value) and of a Mann-Kendall trend in the emerging analysis. */
+/** Significance of a Mann-Kendall trend in the emerging analysis (a week's Gi* counts at |bin| ≥ 2: 95%, FDR). */
 export const emergingAlpha = 0.05;
 
 const dayMs = 86_400_000;
 const isoDate = (day: number) => new Date(day * dayMs).toISOString().slice(0, 10);
 
 function settingsText(s: GridSettings): string {
-  return `res=${s.resolution};k=${s.k};weeks=${s.weeks};groups=${firHotspotGroups.join(',')}`;
+  return `res=${s.resolution};k=${s.k};weeks=${s.weeks};min=${s.minCount};groups=${firHotspotGroups.join(',')}`;
 }
 
 export function hotspotSettings(config: ModelContext['config']): string {
@@ -102,7 +102,7 @@ export async function buildHotspotCells(ctx: ModelContext, staging: string): Pro
         const windowCells = cellsIn(byWeek, windowStart(day), windowStart(day) + span);
         if (windowCells.size === 0) continue;
         const area = studyArea(grid, windowCells);
-        const s = slice(area, byWeek.get(day));
+        const s = slice(area, byWeek.get(day), settings.minCount);
         for (let i = 0; i < area.cells.length; i++) {
           if (s.localSum[i]! === 0 && s.bin[i]! === 0) continue;
           table.append({
@@ -117,7 +117,7 @@ export async function buildHotspotCells(ctx: ModelContext, staging: string): Pro
             gi_z: s.z[i]!,
             p_value: s.p[i]!,
             q_value: s.q[i]!,
-            is_significant: s.q[i]! <= emergingAlpha,
+            is_significant: Math.abs(s.bin[i]!) >= 2,
             bin: s.bin[i]!,
             study_area_cells: area.cells.length,
             study_area_incidents: s.areaIncidents,
@@ -153,11 +153,11 @@ export async function buildEmergingHotspots(ctx: ModelContext, staging: string):
       const windowCells = cellsIn(byWeek, startDay, endDay);
       if (windowCells.size === 0) continue;
       const area = studyArea(grid, windowCells);
-      const slices = days.map((d) => slice(area, byWeek.get(d)));
+      const slices = days.map((d) => slice(area, byWeek.get(d), settings.minCount));
       for (let i = 0; i < area.cells.length; i++) {
         const weekly = slices.map((s) => s.count[i]!);
         const z = slices.map((s) => s.z[i]!);
-        const significant = slices.map((s) => s.q[i]! <= emergingAlpha);
+        const significant = slices.map((s) => Math.abs(s.bin[i]!) >= 2);
         const countTrend = mannKendall(weekly);
         const giTrend = mannKendall(z);
         table.append({

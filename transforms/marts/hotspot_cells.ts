@@ -26,8 +26,10 @@ export const hotspotCells = defineTable({
     gi_z: col.double('Getis-Ord Gi* z-score'),
     p_value: col.double('Two-sided p-value of gi_z (normal)'),
     q_value: col.double('Benjamini-Hochberg FDR-adjusted p-value over every cell of the week’s study area'),
-    is_significant: col.boolean('q_value ≤ 0.05 (95% with FDR correction)'),
-    bin: col.integer('Hot (+) or cold (−) at 99% (±3), 95% (±2), 90% (±1) after FDR correction; 0 not significant'),
+    is_significant: col.boolean('Hot or cold at 95% (|bin| ≥ 2)'),
+    bin: col.integer(
+      'Hot (+) or cold (−) at 99% (±3), 95% (±2), 90% (±1) by q_value; 0 not significant. Hot also needs CRIMELAKE_HOTSPOT_MIN_COUNT incidents in the neighbourhood',
+    ),
     study_area_cells: col.integer(
       'Cells in the study area: every cell with an incident of the group in the window (the N weeks ending with this week, or the first N weeks of data), plus their k-rings, zeros included',
     ),

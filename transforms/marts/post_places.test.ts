@@ -44,14 +44,12 @@ describe('post_places', () => {
   afterAll(() => db.close());
 
   it('attributes a post to the district and thana it names, in either script, keeping the words that matched', async () => {
-    const rows = await rowsOf(db, 'post_places', ['post_id'], [
-      'post_id',
-      'district',
-      'police_station_id',
-      'matched_terms',
-      'candidate_police_station_ids',
-      'is_ambiguous',
-    ]);
+    const rows = await rowsOf(
+      db,
+      'post_places',
+      ['post_id'],
+      ['post_id', 'district', 'police_station_id', 'matched_terms', 'candidate_police_station_ids', 'is_ambiguous'],
+    );
     const row = (
       post_id: string,
       district: string | null,
@@ -74,7 +72,13 @@ describe('post_places', () => {
       row('districtPolice', 'Chandauli', null, 'chandauli'),
       row('joined', 'Jaunpur', 'jaunpur-line-bazar', 'linebazar'),
       // Kotwali beside "police" counts, but four districts have one.
-      row('kotwaliAlone', null, null, 'kotwali', 'chandauli-chandauli, ghazipur-kotwali, jaunpur-kotwali, varanasi-kotwali'),
+      row(
+        'kotwaliAlone',
+        null,
+        null,
+        'kotwali',
+        'chandauli-chandauli, ghazipur-kotwali, jaunpur-kotwali, varanasi-kotwali',
+      ),
       row('kotwaliJaunpur', 'Jaunpur', 'jaunpur-kotwali', 'kotwali; jaunpur'),
       row('locality', 'Varanasi', 'varanasi-dashashwamedh', 'godowlia; varanasi'),
       row('nukta', 'Jaunpur', 'jaunpur-line-bazar', 'लाइन बाजार'),

@@ -33,7 +33,9 @@ export const postPlaces = defineTable({
     candidate_police_station_ids: col.opt.varchar(
       "When it is ambiguous: the thanas it could mean, ', '-separated (several thanas named, or a shared name such as Kotwali without its district)",
     ),
-    is_ambiguous: col.boolean('Whether it names several thanas (or several districts and no thana), so no thana is attributed'),
+    is_ambiguous: col.boolean(
+      'Whether it names several thanas (or several districts and no thana), so no thana is attributed',
+    ),
   }),
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { events } from '../../ingestors/events/events.ts';
 import { tips } from '../../ingestors/tips/tips.ts';
-import { col, defineTable, ident } from '../../lake/contract.ts';
+import { col, createTableSql, defineTable, ident } from '../../lake/contract.ts';
 import { loadSql } from '../../lake/duckdb.ts';
 import { districts, policeStations } from '../../reference/range.ts';
 import type { Model, ModelContext } from '../models.ts';
@@ -97,6 +97,8 @@ export async function buildSensitivityAssessment(ctx: ModelContext, staging: str
   } finally {
     appender.closeSync();
   }
+  await db.run(`drop table if exists ${ident(staging)}`);
+  await db.run(createTableSql(staging, sensitivityAssessment));
   await db.run(`insert into ${ident(staging)} by name ${sensitivityAssessmentSql}`, sensitivityParams(settings));
   await db.run('drop table if exists sensitivity_stations');
 }

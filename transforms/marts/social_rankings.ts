@@ -26,7 +26,9 @@ export const socialRankings = defineTable({
       "Day of the baseline: the state's latest figure on or before the same day two calendar months earlier",
     ),
     two_months_before_followers: col.opt.integer('Followers on the baseline day; null when the series starts later'),
-    new_followers_two_months: col.opt.integer('followers − two_months_before_followers: followers gained in the two months'),
+    new_followers_two_months: col.opt.integer(
+      'followers − two_months_before_followers: followers gained in the two months',
+    ),
     growth_two_months: col.opt.double('new_followers_two_months / two_months_before_followers (0.1 = 10%)'),
     two_months_before_rank: col.opt.integer('Rank on the baseline day'),
   }),

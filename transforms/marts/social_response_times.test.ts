@@ -70,9 +70,18 @@ const posts: Post[] = [
   police('p3', 'dm', '01:00:00', null, { thread_id: 'T3' }),
   citizen('d3', 'dm', '02:00:00', 'namaste', { thread_id: 'T3' }),
   // Facebook: a comment answered in 10 min; a citizen's reply to a police comment, answered in 30 min.
-  citizen('f1', 'comment', '09:00:00', 'कृपया मदद करें, मेरा पर्स छीन लिया', { platform: 'facebook', parent_id: 'page_1', thread_id: 'page_1' }),
+  citizen('f1', 'comment', '09:00:00', 'कृपया मदद करें, मेरा पर्स छीन लिया', {
+    platform: 'facebook',
+    parent_id: 'page_1',
+    thread_id: 'page_1',
+  }),
   police('fr1', 'reply', '09:10:00', 'f1', { platform: 'facebook', thread_id: 'page_1' }),
-  citizen('f2', 'reply', '09:20:00', 'still no action on my complaint', { platform: 'facebook', parent_id: 'fr1', thread_id: 'page_1', account: null }),
+  citizen('f2', 'reply', '09:20:00', 'still no action on my complaint', {
+    platform: 'facebook',
+    parent_id: 'fr1',
+    thread_id: 'page_1',
+    account: null,
+  }),
   police('fr2', 'reply', '09:50:00', 'f2', { platform: 'facebook', thread_id: 'page_1' }),
   // Our own post is no complaint.
   police('own', 'post', '01:00:00', null, { text: 'Beware of UPI fraud calls. Never share your OTP.' }),
@@ -89,18 +98,31 @@ describe('social_response_times', () => {
   afterEach(() => db.close());
 
   it('pairs each complaint with its first police answer, to the second', async () => {
-    const rows = await rowsOf(db, 'social_response_times', ['platform', 'post_id'], [
-      'platform',
-      'post_id',
-      'kind',
-      'first_reply_id',
-      'response_minutes',
-      'is_answered',
-      'is_answered_within_2h',
-      'week',
-      'police_station_id',
-    ]);
-    const r = (platform: string, post_id: string, kind: string, reply: string | null, minutes: number | null, within: boolean, ps: string | null = null) => ({
+    const rows = await rowsOf(
+      db,
+      'social_response_times',
+      ['platform', 'post_id'],
+      [
+        'platform',
+        'post_id',
+        'kind',
+        'first_reply_id',
+        'response_minutes',
+        'is_answered',
+        'is_answered_within_2h',
+        'week',
+        'police_station_id',
+      ],
+    );
+    const r = (
+      platform: string,
+      post_id: string,
+      kind: string,
+      reply: string | null,
+      minutes: number | null,
+      within: boolean,
+      ps: string | null = null,
+    ) => ({
       platform,
       post_id,
       kind,
@@ -127,7 +149,12 @@ describe('social_response_times', () => {
   });
 
   it('keeps the complaint terms that made an item a complaint', async () => {
-    const rows = await rowsOf<{ post_id: string; complaint_terms: string | null }>(db, 'social_response_times', ['post_id'], ['post_id', 'complaint_terms']);
+    const rows = await rowsOf<{ post_id: string; complaint_terms: string | null }>(
+      db,
+      'social_response_times',
+      ['post_id'],
+      ['post_id', 'complaint_terms'],
+    );
     expect(Object.fromEntries(rows.map((r) => [r.post_id, r.complaint_terms]))).toMatchObject({
       c1: 'help; stolen',
       c2: 'fraud',
@@ -146,12 +173,36 @@ describe('social_response_times', () => {
     const x = [15, 20, 45.5, 120, 120 + 1 / 60, 300]; // answered X complaints, sorted
     const all = [10, 15, 20, 30, 45.5, 120, 120 + 1 / 60, 300];
     const expected = [
-      { platform: 'all', complaint_count: 11, answered_count: 8, answered_within_2h_count: 6, unanswered_count: 3, share: 6 / 11,
-        median: (all[3]! + all[4]!) / 2, p90: all[6]! + 0.3 * (all[7]! - all[6]!) },
-      { platform: 'facebook', complaint_count: 2, answered_count: 2, answered_within_2h_count: 2, unanswered_count: 0, share: 1,
-        median: 20, p90: 10 + 0.9 * (30 - 10) },
-      { platform: 'x', complaint_count: 9, answered_count: 6, answered_within_2h_count: 4, unanswered_count: 3, share: 4 / 9,
-        median: (x[2]! + x[3]!) / 2, p90: x[4]! + 0.5 * (x[5]! - x[4]!) },
+      {
+        platform: 'all',
+        complaint_count: 11,
+        answered_count: 8,
+        answered_within_2h_count: 6,
+        unanswered_count: 3,
+        share: 6 / 11,
+        median: (all[3]! + all[4]!) / 2,
+        p90: all[6]! + 0.3 * (all[7]! - all[6]!),
+      },
+      {
+        platform: 'facebook',
+        complaint_count: 2,
+        answered_count: 2,
+        answered_within_2h_count: 2,
+        unanswered_count: 0,
+        share: 1,
+        median: 20,
+        p90: 10 + 0.9 * (30 - 10),
+      },
+      {
+        platform: 'x',
+        complaint_count: 9,
+        answered_count: 6,
+        answered_within_2h_count: 4,
+        unanswered_count: 3,
+        share: 4 / 9,
+        median: (x[2]! + x[3]!) / 2,
+        p90: x[4]! + 0.5 * (x[5]! - x[4]!),
+      },
     ];
     expect(rows).toHaveLength(3);
     rows.forEach((row, i) => {

@@ -34,7 +34,9 @@ export const socialResponseTimes = defineTable({
     first_reply_at: col.opt.timestamptz('When the police first answered (UTC); null when unanswered'),
     response_minutes: col.opt.double('Minutes from the complaint to the first answer (seconds included)'),
     is_answered: col.boolean('Whether a police account answered it'),
-    is_answered_within_2h: col.boolean('Whether the first answer came within 2 hours (120 minutes 0 seconds inclusive)'),
+    is_answered_within_2h: col.boolean(
+      'Whether the first answer came within 2 hours (120 minutes 0 seconds inclusive)',
+    ),
     district: col.opt.varchar('District the complaint names (post_places), when it names one'),
     police_station_id: col.opt.varchar('Thana the complaint names (post_places), when it names one'),
     text: col.opt.varchar('The complaint text'),

@@ -18,7 +18,9 @@ export const socialResponseTimesWeekly = defineTable({
     answered_count: col.integer('Of those, answered by a police account (by now)'),
     answered_within_2h_count: col.integer('Of those, answered within 2 hours'),
     unanswered_count: col.integer('Of those, not answered (by now)'),
-    share_answered_within_2h: col.double('answered_within_2h_count / complaint_count (unanswered complaints count as late)'),
+    share_answered_within_2h: col.double(
+      'answered_within_2h_count / complaint_count (unanswered complaints count as late)',
+    ),
     median_response_minutes: col.opt.double(
       'Median minutes to the first reply over the answered complaints (linear interpolation between the middle two)',
     ),

@@ -167,8 +167,9 @@ station_ids as (
 fir_labels as (
     select
         police_station_id,
-        any_value(district) as district
-    from fir_facts
+        any_value(district) as district,
+        any_value(police_station) as police_station
+    from firs
     group by police_station_id
 ),
 
@@ -182,27 +183,17 @@ tip_labels as (
     group by police_station_id
 ),
 
-fir_station_names as (
-    select
-        police_station_id,
-        any_value(police_station) as police_station
-    from firs
-    group by police_station_id
-),
-
 stations as (
     select
         s.police_station_id,
         coalesce(ps.district, fl.district, tl.district) as district,
-        coalesce(ps.police_station, fn.police_station, tl.police_station) as police_station,
+        coalesce(ps.police_station, fl.police_station, tl.police_station) as police_station,
         ps.population
     from station_ids as s
     left join police_stations as ps
         on s.police_station_id = ps.police_station_id
     left join fir_labels as fl
         on s.police_station_id = fl.police_station_id
-    left join fir_station_names as fn
-        on s.police_station_id = fn.police_station_id
     left join tip_labels as tl
         on s.police_station_id = tl.police_station_id
 ),

@@ -56,7 +56,12 @@ describe('station_comparison', () => {
   let db: DuckDb;
   beforeAll(async () => {
     db = await openDuckDb();
-    await inputTable(db, policeStations, [station('A', 'Jaunpur', 100_000), station('B', 'Jaunpur', 200_000), station('C', 'Jaunpur', 50_000), station('D', 'Varanasi', 300_000)]);
+    await inputTable(db, policeStations, [
+      station('A', 'Jaunpur', 100_000),
+      station('B', 'Jaunpur', 200_000),
+      station('C', 'Jaunpur', 50_000),
+      station('D', 'Varanasi', 300_000),
+    ]);
     await inputTable(db, firs, [
       a2023Jan,
       a2023MarOpen,
@@ -72,22 +77,78 @@ describe('station_comparison', () => {
       fir('E', '2024-03-05T06:00:00Z', 'property'), // a station the reference data does not know
     ]);
     await inputTable(db, finalReports, [
-      { fir_id: a2023MarCharged.fir_id, report_number: '1', report_type: 'charge_sheet', filed_at: '2023-06-01T06:00:00Z' },
+      {
+        fir_id: a2023MarCharged.fir_id,
+        report_number: '1',
+        report_type: 'charge_sheet',
+        filed_at: '2023-06-01T06:00:00Z',
+      },
       { fir_id: aW06.fir_id, report_number: '2', report_type: 'charge_sheet', filed_at: '2024-03-05T06:00:00Z' },
       { fir_id: aW08a.fir_id, report_number: '3', report_type: 'final_report', filed_at: '2024-03-06T06:00:00Z' },
     ]);
     await inputTable(db, tips, [
-      { tip_id: 't1', district: 'Jaunpur', police_station_id: 'A', received_at: '2024-03-05T04:00:00Z', action_taken_at: '2024-03-05T10:00:00Z', category: 'other', is_known_police_station: true, has_media: false },
-      { tip_id: 't2', district: 'Jaunpur', police_station_id: 'A', received_at: '2024-03-06T04:00:00Z', category: 'other', is_known_police_station: true, has_media: false },
-      { tip_id: 't3', district: 'Jaunpur', police_station_id: 'A', received_at: '2024-03-06T05:00:00Z', category: 'other', is_known_police_station: true, has_media: false },
+      {
+        tip_id: 't1',
+        district: 'Jaunpur',
+        police_station_id: 'A',
+        received_at: '2024-03-05T04:00:00Z',
+        action_taken_at: '2024-03-05T10:00:00Z',
+        category: 'other',
+        is_known_police_station: true,
+        has_media: false,
+      },
+      {
+        tip_id: 't2',
+        district: 'Jaunpur',
+        police_station_id: 'A',
+        received_at: '2024-03-06T04:00:00Z',
+        category: 'other',
+        is_known_police_station: true,
+        has_media: false,
+      },
+      {
+        tip_id: 't3',
+        district: 'Jaunpur',
+        police_station_id: 'A',
+        received_at: '2024-03-06T05:00:00Z',
+        category: 'other',
+        is_known_police_station: true,
+        has_media: false,
+      },
     ]);
     await inputTable(db, tipEvents, [
-      { tip_id: 't1', event: 'action_taken', district: 'Jaunpur', event_at: '2024-03-05T10:00:00Z', hours_since_received: 6 },
-      { tip_id: 't2', event: 'action_taken', district: 'Jaunpur', event_at: '2024-03-07T04:00:00Z', hours_since_received: 24 },
+      {
+        tip_id: 't1',
+        event: 'action_taken',
+        district: 'Jaunpur',
+        event_at: '2024-03-05T10:00:00Z',
+        hours_since_received: 6,
+      },
+      {
+        tip_id: 't2',
+        event: 'action_taken',
+        district: 'Jaunpur',
+        event_at: '2024-03-07T04:00:00Z',
+        hours_since_received: 24,
+      },
     ]);
     await inputTable(db, socialResponseTimes, [
-      { platform: 'x', post_id: 's1', police_station_id: 'A', created_at: '2024-03-05T04:00:00Z', is_answered_within_2h: true, is_answered: true },
-      { platform: 'x', post_id: 's2', police_station_id: 'A', created_at: '2024-03-06T04:00:00Z', is_answered_within_2h: false, is_answered: false },
+      {
+        platform: 'x',
+        post_id: 's1',
+        police_station_id: 'A',
+        created_at: '2024-03-05T04:00:00Z',
+        is_answered_within_2h: true,
+        is_answered: true,
+      },
+      {
+        platform: 'x',
+        post_id: 's2',
+        police_station_id: 'A',
+        created_at: '2024-03-06T04:00:00Z',
+        is_answered_within_2h: false,
+        is_answered: false,
+      },
     ]);
     await runModel(db, 'station_comparison');
   });
@@ -122,8 +183,16 @@ describe('station_comparison', () => {
       ytd_earlier_years_average: 3,
       ytd_earlier_years: 1,
     });
-    expect(await row('A', 'week', '2024-W10', 'property')).toMatchObject({ fir_count: 2, previous_period_fir_count: 1, last_year_fir_count: 2 });
-    expect(await row('A', 'week', '2024-W10', 'violent')).toMatchObject({ fir_count: 1, previous_period_fir_count: 0, pct_change_vs_previous_period: null });
+    expect(await row('A', 'week', '2024-W10', 'property')).toMatchObject({
+      fir_count: 2,
+      previous_period_fir_count: 1,
+      last_year_fir_count: 2,
+    });
+    expect(await row('A', 'week', '2024-W10', 'violent')).toMatchObject({
+      fir_count: 1,
+      previous_period_fir_count: 0,
+      pct_change_vs_previous_period: null,
+    });
     expect(await row('A', 'week', '2024-W11', 'all')).toMatchObject({ fir_count: 1, is_complete_period: false });
   });
 
@@ -144,13 +213,29 @@ describe('station_comparison', () => {
     const rates = { A: 3, B: 0.5, C: 0 }; // 3 per 100,000; 1 per 200,000; none
     const mean = (rates.A + rates.B + rates.C) / 3;
     const sd = Math.sqrt(((rates.A - mean) ** 2 + (rates.B - mean) ** 2 + (rates.C - mean) ** 2) / 3);
-    for (const [ps, rank] of [['A', 1], ['B', 2], ['C', 3]] as const) {
+    for (const [ps, rank] of [
+      ['A', 1],
+      ['B', 2],
+      ['C', 3],
+    ] as const) {
       const r = await row(ps, 'week', '2024-W10', 'all');
       expect(r).toMatchObject({ rate_per_100k: rates[ps], district_rank: rank, district_thana_count: 3 });
       expect(r['district_z_score']).toBeCloseTo((rates[ps] - mean) / sd, 12);
     }
-    expect(await row('D', 'week', '2024-W10', 'all')).toMatchObject({ fir_count: 5, district: 'Varanasi', rate_per_100k: 5 / 3, district_rank: 1, district_z_score: null });
-    expect(await row('E', 'week', '2024-W10', 'all')).toMatchObject({ fir_count: 1, district: 'Jaunpur', population: null, rate_per_100k: null, district_rank: null });
+    expect(await row('D', 'week', '2024-W10', 'all')).toMatchObject({
+      fir_count: 5,
+      district: 'Varanasi',
+      rate_per_100k: 5 / 3,
+      district_rank: 1,
+      district_z_score: null,
+    });
+    expect(await row('E', 'week', '2024-W10', 'all')).toMatchObject({
+      fir_count: 1,
+      district: 'Jaunpur',
+      population: null,
+      rate_per_100k: null,
+      district_rank: null,
+    });
   });
 
   it('counts tips and their time to action, and social complaints answered within 2 hours, on the all rows', async () => {
@@ -162,15 +247,33 @@ describe('station_comparison', () => {
       social_answered_within_2h_count: 1,
       share_social_answered_within_2h: 0.5,
     });
-    expect(await row('A', 'week', '2024-W10', 'property')).toMatchObject({ tips_received: null, social_complaint_count: null });
-    expect(await row('B', 'week', '2024-W10', 'all')).toMatchObject({ tips_received: 0, tips_actioned: 0, median_hours_to_action: null });
+    expect(await row('A', 'week', '2024-W10', 'property')).toMatchObject({
+      tips_received: null,
+      social_complaint_count: null,
+    });
+    expect(await row('B', 'week', '2024-W10', 'all')).toMatchObject({
+      tips_received: 0,
+      tips_actioned: 0,
+      median_hours_to_action: null,
+    });
   });
 
   it('gives the charge-sheeting rate of the investigations concluded in the period', async () => {
     // W10: A's violent FIR of W06 charge-sheeted; its property FIRs of W08 (final report) and W09 (untraced) closed.
-    expect(await row('A', 'week', '2024-W10', 'all')).toMatchObject({ charge_sheets_filed: 1, closure_reports_filed: 2, charge_sheet_rate: 1 / 3 });
-    expect(await row('A', 'week', '2024-W10', 'property')).toMatchObject({ charge_sheets_filed: 0, closure_reports_filed: 2, charge_sheet_rate: 0 });
-    expect(await row('A', 'week', '2024-W10', 'violent')).toMatchObject({ charge_sheets_filed: 1, charge_sheet_rate: 1 });
+    expect(await row('A', 'week', '2024-W10', 'all')).toMatchObject({
+      charge_sheets_filed: 1,
+      closure_reports_filed: 2,
+      charge_sheet_rate: 1 / 3,
+    });
+    expect(await row('A', 'week', '2024-W10', 'property')).toMatchObject({
+      charge_sheets_filed: 0,
+      closure_reports_filed: 2,
+      charge_sheet_rate: 0,
+    });
+    expect(await row('A', 'week', '2024-W10', 'violent')).toMatchObject({
+      charge_sheets_filed: 1,
+      charge_sheet_rate: 1,
+    });
     expect(await row('A', 'week', '2024-W09', 'all')).toMatchObject({ charge_sheet_rate: null });
   });
 
@@ -181,6 +284,9 @@ describe('station_comparison', () => {
     expect(await row('A', 'week', '2023-W23', 'all')).toMatchObject({ open_past_60_days: 2, open_past_90_days: 2 });
     // End of 2024-W10: still the same two; the W06 FIR was charge-sheeted at 28 days; W08's second is 19 days old.
     expect(await row('A', 'week', '2024-W10', 'all')).toMatchObject({ open_past_60_days: 2, open_past_90_days: 2 });
-    expect(await row('A', 'month', '2023-05', 'property')).toMatchObject({ open_past_60_days: 3, open_past_90_days: 1 });
+    expect(await row('A', 'month', '2023-05', 'property')).toMatchObject({
+      open_past_60_days: 3,
+      open_past_90_days: 1,
+    });
   });
 });

@@ -8,7 +8,8 @@ import { firs } from '../../ingestors/cctns/firs.ts';
 import { tipEvents } from '../../ingestors/tips/tip_events.ts';
 import { tips } from '../../ingestors/tips/tips.ts';
 
-const pct = (what: string) => `${what}, as a fraction (0.25 = 25% more, −0.5 = half); null when the base is 0 or unknown`;
+const pct = (what: string) =>
+  `${what}, as a fraction (0.25 = 25% more, −0.5 = half); null when the base is 0 or unknown`;
 
 export const stationComparison = defineTable({
   name: 'station_comparison',
@@ -32,14 +33,18 @@ export const stationComparison = defineTable({
       "Crime group of the FIRs (property, violent, …, unknown when no section mapped), or all; tips and social figures are on the 'all' rows only",
     ),
     fir_count: col.integer('FIRs registered in the period'),
-    previous_period_fir_count: col.opt.integer('FIRs in the previous week (month); null for the first period of the data'),
+    previous_period_fir_count: col.opt.integer(
+      'FIRs in the previous week (month); null for the first period of the data',
+    ),
     change_vs_previous_period: col.opt.integer('fir_count − previous_period_fir_count'),
     pct_change_vs_previous_period: col.opt.double(pct('Change against the previous period')),
     last_year_fir_count: col.opt.integer(
       'FIRs in the same period a year before: the same ISO week number of the previous ISO year, or the same month; null before the data starts',
     ),
     pct_change_vs_last_year: col.opt.double(pct('Change against the same period last year')),
-    trailing_4_week_average: col.opt.double('Weeks: mean FIRs of the 4 weeks before this one; null for months and the first 4 weeks'),
+    trailing_4_week_average: col.opt.double(
+      'Weeks: mean FIRs of the 4 weeks before this one; null for months and the first 4 weeks',
+    ),
     pct_change_vs_trailing_4_week_average: col.opt.double(pct('Change against the trailing 4-week average')),
     ytd_fir_count: col.integer(
       'FIRs from the start of the year up to the end of this period (weeks: from ISO week 1 of the ISO year; months: from January)',
@@ -53,7 +58,9 @@ export const stationComparison = defineTable({
     ),
     ytd_earlier_years: col.integer('Number of earlier years in that mean'),
     pct_change_ytd_vs_earlier_years: col.opt.double(pct('Year to date against the earlier years’ mean')),
-    population: col.opt.integer('Population of the jurisdiction (police_stations); null for stations not in the reference data'),
+    population: col.opt.integer(
+      'Population of the jurisdiction (police_stations); null for stations not in the reference data',
+    ),
     rate_per_100k: col.opt.double('FIRs per 100,000 people'),
     district_rank: col.opt.integer(
       "Rank of rate_per_100k among the district's thanas with a population, same period and crime group (1 = highest rate; ties share a rank)",
@@ -62,14 +69,18 @@ export const stationComparison = defineTable({
     district_z_score: col.opt.double(
       "(rate − mean of the district's thanas) / their population standard deviation; null when all rates are equal",
     ),
-    tips_received: col.opt.integer("'all' rows (null on the others): tips received in the period for the thana (tips.police_station_id)"),
+    tips_received: col.opt.integer(
+      "'all' rows (null on the others): tips received in the period for the thana (tips.police_station_id)",
+    ),
     tips_actioned: col.opt.integer("'all' rows: of those, tips action was taken on (by now)"),
     median_hours_to_action: col.opt.double("'all' rows: median hours from receipt to action over those actioned"),
     social_complaint_count: col.opt.integer(
       "'all' rows: citizen complaints to the police accounts that name the thana (social_response_times, attributed by post_places)",
     ),
     social_answered_within_2h_count: col.opt.integer("'all' rows: of those, answered within 2 hours"),
-    share_social_answered_within_2h: col.opt.double("'all' rows: social_answered_within_2h_count / social_complaint_count"),
+    share_social_answered_within_2h: col.opt.double(
+      "'all' rows: social_answered_within_2h_count / social_complaint_count",
+    ),
     charge_sheets_filed: col.integer(
       'Investigations of the thana concluded in the period with a charge-sheet (status charge_sheeted or a charge_sheet report; dated by the first report filed)',
     ),

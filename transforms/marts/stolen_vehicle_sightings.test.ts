@@ -122,9 +122,19 @@ describe('stolen_vehicle_sightings', () => {
       null::varchar as nearest_police_station_id, 'Somewhere' as place, null::double as latitude, null::double as longitude, null::varchar as h3_cell`);
     await runModel(db, 'stolen_vehicle_sightings');
     expect(
-      await rowsOf(db, 'stolen_vehicle_sightings', ['read_at'], ['plate_text', 'read_registration_number', 'registration_number', 'match_kind']),
+      await rowsOf(
+        db,
+        'stolen_vehicle_sightings',
+        ['read_at'],
+        ['plate_text', 'read_registration_number', 'registration_number', 'match_kind'],
+      ),
     ).toEqual([
-      { plate_text: 'UP65A01234', read_registration_number: 'UP65AO1234', registration_number: 'UP65AD1234', match_kind: 'ocr_equivalent' },
+      {
+        plate_text: 'UP65A01234',
+        read_registration_number: 'UP65AO1234',
+        registration_number: 'UP65AD1234',
+        match_kind: 'ocr_equivalent',
+      },
     ]);
   });
 });

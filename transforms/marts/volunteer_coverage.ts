@@ -15,10 +15,14 @@ export const volunteerCoverage = defineTable({
   replaceKey: ['coverage_id'],
   partitionBy: [],
   schema: z.object({
-    coverage_id: col.varchar('The group (volunteer_group_id), or missing|<police_station_id> for a thana without a group'),
+    coverage_id: col.varchar(
+      'The group (volunteer_group_id), or missing|<police_station_id> for a thana without a group',
+    ),
     district: col.opt.varchar('District (English name)'),
     district_id: col.opt.varchar('District id, when known'),
-    police_station_id: col.opt.varchar("The thana (an outpost group's parent thana); null when the roster's thana is unknown"),
+    police_station_id: col.opt.varchar(
+      "The thana (an outpost group's parent thana); null when the roster's thana is unknown",
+    ),
     police_station: col.opt.varchar('The thana in English'),
     level: col.varchar('thana or outpost'),
     volunteer_group_id: col.opt.varchar('The group (joins volunteer_groups); null for a thana without a group'),

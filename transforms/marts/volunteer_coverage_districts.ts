@@ -24,7 +24,9 @@ export const volunteerCoverageDistricts = defineTable({
     thana_groups_below_minimum: col.integer('Thana-level groups under 200 members'),
     outpost_group_count: col.integer('Outpost-level groups'),
     outpost_groups_below_minimum: col.integer('Outpost-level groups under 100 members'),
-    member_gap: col.integer('Members needed to bring every thana and outpost group (and every missing thana group) to the minimum'),
+    member_gap: col.integer(
+      'Members needed to bring every thana and outpost group (and every missing thana group) to the minimum',
+    ),
     group_count: col.integer('Groups of the district at every level (district, sub-division, thana, outpost)'),
     member_count: col.integer('Members of those groups'),
     has_womens_group: col.boolean("Whether the district has a women's group (ordered: one per district)"),

@@ -5,8 +5,7 @@
  * (`model.ts`), which re-estimates them from the data.
  */
 import type { Features } from './features.ts';
-import { skeleton } from './normalise.ts';
-import type { NormalName } from './normalise.ts';
+import type { NormalName, Word } from './normalise.ts';
 import { jaroWinkler } from './similarity.ts';
 
 export interface FieldSpec {
@@ -119,26 +118,19 @@ export type TfValues = (string | null)[];
 const phonetic = 0.92;
 const similar = 0.82;
 
-// Nested maps, not a concatenated key: no string is built per lookup.
-let similarities = new Map<string, Map<string, number>>();
-let cachedSimilarities = 0;
+let similarities = new Map<number, number>();
 
 /** Similarity of two folded words: 1 equal, 0.95 same skeleton, else Jaro-Winkler (cached). */
-function wordSimilarity(a: string, b: string): number {
+function wordSimilarity(a: Word, b: Word): number {
   if (a === b) return 1;
-  const x = a < b ? a : b;
-  const y = a < b ? b : a;
-  let inner = similarities.get(x);
-  const hit = inner?.get(y);
-  if (hit !== undefined) return hit;
-  const sim = skeleton(a) === skeleton(b) ? 0.95 : jaroWinkler(a, b);
-  if (++cachedSimilarities > 2_000_000) {
-    similarities = new Map();
-    cachedSimilarities = 0;
-    inner = undefined;
+  if (a.skeleton === b.skeleton) return 0.95;
+  const key = a.id < b.id ? a.id * 2 ** 26 + b.id : b.id * 2 ** 26 + a.id;
+  let sim = similarities.get(key);
+  if (sim === undefined) {
+    sim = jaroWinkler(a.text, b.text);
+    if (similarities.size >= 4_000_000) similarities = new Map();
+    similarities.set(key, sim);
   }
-  if (!inner) similarities.set(x, (inner = new Map()));
-  inner.set(y, sim);
   return sim;
 }
 
@@ -151,17 +143,15 @@ function level3(sim: number, exact: boolean): number {
 
 const exactMatch = { sim: 1, exact: true } as const;
 
-function best(as: readonly string[], bs: readonly string[]): { sim: number; exact: boolean } {
+function best(as: readonly Word[], bs: readonly Word[]): { sim: number; exact: boolean } {
   for (const a of as) for (const b of bs) if (a === b) return exactMatch;
   let sim = 0;
   for (const a of as) for (const b of bs) sim = Math.max(sim, wordSimilarity(a, b));
   return { sim, exact: false };
 }
 
-function wordsCompatible(a: string, b: string): boolean {
-  if (a === '' || b === '') return true;
-  const aw = a.split(' ');
-  const bw = b.split(' ');
+function wordsCompatible(aw: readonly Word[], bw: readonly Word[]): boolean {
+  if (aw.length === 0 || bw.length === 0) return true;
   const [short, long] = aw.length <= bw.length ? [aw, bw] : [bw, aw];
   return short.every((w) => long.some((x) => wordSimilarity(w, x) >= phonetic));
 }
@@ -169,10 +159,12 @@ function wordsCompatible(a: string, b: string): boolean {
 function fatherLevel(a: Features, b: Features): number {
   const fa = a.father as NormalName;
   const fb = b.father as NormalName;
-  if (a.fatherGiven === b.fatherGiven) return 1;
+  if (a.fatherGivenWord === b.fatherGivenWord) return 1;
   const first = best(fa.firsts, fb.firsts).sim;
-  if (first >= phonetic && wordsCompatible(a.fatherGiven, b.fatherGiven)) return 2;
-  if (first >= similar || wordSimilarity(a.fatherGiven, b.fatherGiven) >= 0.88) return 3;
+  if (first >= phonetic && wordsCompatible(a.fatherGivenWords, b.fatherGivenWords)) return 2;
+  const ga = a.fatherGivenWord;
+  const gb = b.fatherGivenWord;
+  if (first >= similar || (ga !== null && gb !== null && wordSimilarity(ga, gb) >= 0.88)) return 3;
   return 4;
 }
 
@@ -198,9 +190,10 @@ function ageLevel(a: number | null, b: number | null): number {
 function addressLevel(a: Features, b: Features): number {
   if (a.placeKey === null && a.policeStationId === null) return 0;
   if (b.placeKey === null && b.policeStationId === null) return 0;
-  const samePlace = a.placeKey !== null && a.placeKey === b.placeKey;
-  const similarPlace =
-    samePlace || (a.placeKey !== null && b.placeKey !== null && wordSimilarity(a.placeKey, b.placeKey) >= 0.9);
+  const pa = a.placeWord;
+  const pb = b.placeWord;
+  const samePlace = pa !== null && pa === pb;
+  const similarPlace = samePlace || (pa !== null && pb !== null && wordSimilarity(pa, pb) >= 0.9);
   const sameStation = a.policeStationId !== null && a.policeStationId === b.policeStationId;
   if (samePlace && sameStation) return 1;
   if (similarPlace && sameStation) return 2;
@@ -216,9 +209,14 @@ export interface Comparison {
   tf: TfValues;
 }
 
-/** Compares two records field by field. */
+// Reused by every call: the resolver compares millions of pairs and reads `tf` at once.
+const tfBuffer: TfValues = fields.map(() => null);
+const result: Comparison = { code: 0, tf: tfBuffer };
+
+/** Compares two records field by field. The result is reused by the next call: copy what you keep. */
 export function compare(a: Features, b: Features): Comparison {
-  const tf: TfValues = [null, null, null, null, null, null, null, null];
+  const tf = tfBuffer;
+  tf.fill(null);
   const fb = fieldBases;
   let code = 0;
 
@@ -256,5 +254,6 @@ export function compare(a: Features, b: Features): Comparison {
   code += l6 * (fb[6] as number);
 
   code += (a.district === b.district ? 1 : 2) * (fb[7] as number);
-  return { code, tf };
+  result.code = code;
+  return result;
 }

@@ -2,8 +2,8 @@
  * One accused record as the resolver sees it: the fields as recorded (from `fir_accused` and its
  * FIR) and their normal forms. Normal forms of identical texts are shared (names repeat a lot).
  */
-import { normaliseName, parseAddress, skeleton, splitNameField, toLatin, foldWord } from './normalise.ts';
-import type { NormalName, ParsedAddress } from './normalise.ts';
+import { foldWord, normaliseName, parseAddress, skeleton, splitNameField, toLatin, wordOf } from './normalise.ts';
+import type { NormalName, ParsedAddress, Word } from './normalise.ts';
 
 /** An accused row of a FIR, as read from the lake. */
 export interface AccusedRecord {
@@ -32,11 +32,14 @@ export interface Features {
   father: NormalName | null;
   /** Father's given names: his name without the family surname the accused shares. */
   fatherGiven: string;
+  fatherGivenWord: Word | null;
+  fatherGivenWords: Word[];
   fatherFirstSkeleton: string;
   birthYear: number | null;
   sex: 'M' | 'F' | 'T' | null;
   place: string | null;
   placeKey: string | null;
+  placeWord: Word | null;
   policeStationId: string | null;
   homeDistrictId: string | null;
   district: string;
@@ -95,6 +98,7 @@ export function featuresOf(r: AccusedRecord): Features | null {
   if (!split.name) return null;
   const fatherText = r.fatherName && r.fatherName.trim() !== '' ? r.fatherName : split.father;
   const father = fatherOf(fatherText);
+  const fatherGiven = father ? givenNames(father, split.name) : '';
   const aliasParts = [foldAlias(r.alias), foldAlias(split.alias)].filter((a) => a !== '');
   const address = r.address ? cached(addressCache, r.address, () => parseAddress(r.address)) : undefined;
   const sex = r.sex ? r.sex.trim().toUpperCase().slice(0, 1) : '';
@@ -105,12 +109,15 @@ export function featuresOf(r: AccusedRecord): Features | null {
     lastSkeleton: skeleton(split.name.last),
     alias: [...new Set(aliasParts.join(' ').split(' '))].join(' '),
     father,
-    fatherGiven: father ? givenNames(father, split.name) : '',
+    fatherGiven,
+    fatherGivenWord: fatherGiven ? wordOf(fatherGiven) : null,
+    fatherGivenWords: fatherGiven ? fatherGiven.split(' ').map(wordOf) : [],
     fatherFirstSkeleton: father ? skeleton(father.first) : '',
     birthYear: age !== null && r.firYear !== null ? r.firYear - age : null,
     sex: sexes.has(sex) ? (sex as 'M' | 'F' | 'T') : null,
     place: address?.place ?? null,
     placeKey: address?.placeKey ?? null,
+    placeWord: address?.placeKey ? wordOf(address.placeKey) : null,
     policeStationId: address?.policeStationId ?? null,
     homeDistrictId: address?.districtId ?? null,
     district: r.district,

@@ -99,6 +99,27 @@ export function skeleton(folded: string): string {
   return out;
 }
 
+/** A folded word with its skeleton, interned: equal texts are one object. */
+export interface Word {
+  /** Interning number (keys the similarity cache). */
+  id: number;
+  text: string;
+  skeleton: string;
+}
+
+let words = new Map<string, Word>();
+let nextWordId = 0;
+
+export function wordOf(text: string): Word {
+  let w = words.get(text);
+  if (!w) {
+    if (words.size >= 1_000_000) words = new Map(); // ids stay unique: the counter runs on
+    w = { id: nextWordId++, text, skeleton: skeleton(text) };
+    words.set(text, w);
+  }
+  return w;
+}
+
 export interface NormalName {
   /** Plain lower-case Latin, honorifics dropped and abbreviations expanded. */
   text: string;
@@ -113,9 +134,9 @@ export interface NormalName {
   /** Folded name without a middle "kumar": what two records must share to be the same name. */
   full: string;
   /** The first name, and the first two words joined when there are three or more (Chhote Lal). */
-  firsts: string[];
+  firsts: Word[];
   /** The last word, and the last two joined when there are three or more (Raj Bhar). */
-  lasts: string[];
+  lasts: Word[];
   /** Given names: the folded words without the last one when there are two or more. */
   given: string;
 }
@@ -157,9 +178,13 @@ export function normaliseName(raw: string | null | undefined): NormalName | null
     first,
     last,
     full: significant.join(' '),
-    firsts: significant.length >= 3 ? [first, first + (significant[1] as string)] : [first],
-    lasts:
-      significant.length >= 3 ? [last, (significant[significant.length - 2] as string) + last] : n >= 2 ? [last] : [],
+    firsts: (significant.length >= 3 ? [first, first + (significant[1] as string)] : [first]).map(wordOf),
+    lasts: (significant.length >= 3
+      ? [last, (significant[significant.length - 2] as string) + last]
+      : n >= 2
+        ? [last]
+        : []
+    ).map(wordOf),
     given: (n >= 2 ? significant.slice(0, -1) : significant).join(' '),
   };
 }

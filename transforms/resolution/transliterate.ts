@@ -4,7 +4,15 @@
  * Hindi does not pronounce is dropped (schwa deletion: राजेश → rajesh, not rajesha; कमलेश →
  * kamlesh) and the diacritics are folded to plain ASCII (ś → sh, ṭ → t, सिंह → singh).
  */
-import Sanscript from '@indic-transliteration/sanscript';
+import { createRequire } from 'node:module';
+
+interface SanscriptApi {
+  t(data: string, from: string, to: string): string;
+}
+
+// A CommonJS package whose typings declare an ES default export it does not have: load it as
+// what it is.
+const Sanscript = createRequire(import.meta.url)('@indic-transliteration/sanscript') as SanscriptApi;
 
 const devanagari = /[\u0900-\u097f]/;
 

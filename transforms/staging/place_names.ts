@@ -18,7 +18,9 @@ export const placeNames = defineTable({
   partitionBy: [],
   schema: z.object({
     place_kind: col.varchar(`What the name names: ${placeKinds.join(', ')} (a locality lies within one thana)`),
-    place_id: col.varchar('district_id of a district; police_station_id of a thana; <police_station_id>|<name> of a locality'),
+    place_id: col.varchar(
+      'district_id of a district; police_station_id of a thana; <police_station_id>|<name> of a locality',
+    ),
     name: col.varchar('The name as the reference data writes it'),
     match_key: col.varchar(
       'The name in match form (lower case, nukta and chandrabindu folded) with spaces removed: a post matches when consecutive words of its text, joined, equal it',
@@ -59,17 +61,37 @@ export function placeNameRows(lexicon: Lexicon): PlaceNameRow[] {
   for (const d of districts) {
     for (const name of [d.nameEn, d.nameHi]) {
       add(
-        { place_kind: 'district', place_id: d.districtId, name, district: d.nameEn, district_id: d.districtId, police_station_id: null, police_station: null },
+        {
+          place_kind: 'district',
+          place_id: d.districtId,
+          name,
+          district: d.nameEn,
+          district_id: d.districtId,
+          police_station_id: null,
+          police_station: null,
+        },
         false,
       );
     }
   }
   lexicon.places.districtNames.forEach((entry, i) => {
     const d = findDistrict(entry.district);
-    if (!d) throw new PlaceNamesError(`places.districtNames.${i}.district`, `no district "${entry.district}" in reference/range.ts`);
+    if (!d)
+      throw new PlaceNamesError(
+        `places.districtNames.${i}.district`,
+        `no district "${entry.district}" in reference/range.ts`,
+      );
     for (const name of entry.names) {
       add(
-        { place_kind: 'district', place_id: d.districtId, name, district: d.nameEn, district_id: d.districtId, police_station_id: null, police_station: null },
+        {
+          place_kind: 'district',
+          place_id: d.districtId,
+          name,
+          district: d.nameEn,
+          district_id: d.districtId,
+          police_station_id: null,
+          police_station: null,
+        },
         false,
       );
     }

@@ -19,7 +19,9 @@ export const socialLexicon = defineTable({
     ),
     language: col.varchar('en, hi (Devanagari) or hinglish (Hindi in Latin letters)'),
     term: col.varchar('The term as the lexicon writes it (a trailing * matches words that begin with it)'),
-    match_key: col.varchar('The term in match form (lower case, nukta and chandrabindu folded, one space between words), without the *'),
+    match_key: col.varchar(
+      'The term in match form (lower case, nukta and chandrabindu folded, one space between words), without the *',
+    ),
     is_prefix: col.boolean('Whether the last word matches any word that begins with it'),
   }),
 });
@@ -43,7 +45,13 @@ export function socialLexiconRows(lexicon: Lexicon): SocialLexiconRow[] {
     const key = matchForm(word);
     if (key === '' || seen.has(`${list}|${key}`)) continue;
     seen.add(`${list}|${key}`);
-    rows.push({ list, language: /[\u0900-\u097f]/.test(word) ? 'hi' : 'en', term: word, match_key: key, is_prefix: false });
+    rows.push({
+      list,
+      language: /[\u0900-\u097f]/.test(word) ? 'hi' : 'en',
+      term: word,
+      match_key: key,
+      is_prefix: false,
+    });
   }
   return rows;
 }
