@@ -24,8 +24,8 @@ export function crimelake(
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.on('error', reject);
     if (options.input !== undefined) child.stdin?.end(options.input);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));

@@ -122,7 +122,11 @@ describe('incidents', () => {
     const config = loadConfig({ CRIMELAKE_H3_RESOLUTION: '7' });
     await incidentsModel.run!({ db, lake: localLake().lake, config }, 'incidents_r7');
     const rows = await rowsOf(db, 'incidents_r7', ['incident_id'], ['incident_id', 'h3_cell', 'h3_resolution']);
-    expect(rows.find((r) => r.incident_id === 'a/2025/0001')).toEqual({ incident_id: 'a/2025/0001', h3_cell: latLngToCell(25.31, 83.01, 7), h3_resolution: 7 });
+    expect(rows.find((r) => r.incident_id === 'a/2025/0001')).toEqual({
+      incident_id: 'a/2025/0001',
+      h3_cell: latLngToCell(25.31, 83.01, 7),
+      h3_resolution: 7,
+    });
     expect(latLngToCell(25.31, 83.01, 7)).toBe(cellToParent(latLngToCell(25.31, 83.01, 8), 7));
   });
 });

@@ -38,15 +38,28 @@ describe('Getis-Ord Gi*', () => {
     // Same row, but every neighbourhood has 3 cells (the ends reach one cell beyond the row).
     const x = [0, 0, 0, 1, 0, 1, 2, 3, 2, 1];
     const nb = neighbourhoodsOf(x.map((_, i) => [i - 1, i, i + 1].filter((j) => j >= 0 && j < x.length)));
-    const g = giStar(x, nb, x.map(() => 3));
+    const g = giStar(
+      x,
+      nb,
+      x.map(() => 3),
+    );
     // cell 9: L = 3, W = 3 → z = 0; cell 0: L = 0 → −9/√21
     expect(g.z[9]).toBeCloseTo(0, 12);
     expect(g.z[0]).toBeCloseTo(-9 / Math.sqrt(21), 12);
-    expect(() => giStar(x, nb, x.map(() => 1))).toThrow(RangeError);
+    expect(() =>
+      giStar(
+        x,
+        nb,
+        x.map(() => 1),
+      ),
+    ).toThrow(RangeError);
   });
 
   it('is 0 where undefined: no variance, or a single cell', () => {
-    const nb = neighbourhoodsOf([[0, 1], [0, 1]]);
+    const nb = neighbourhoodsOf([
+      [0, 1],
+      [0, 1],
+    ]);
     expect([...giStar([2, 2], nb).z]).toEqual([0, 0]);
     expect([...giStar([5], neighbourhoodsOf([[0]])).z]).toEqual([0]);
   });
