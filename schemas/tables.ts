@@ -25,6 +25,7 @@ import { placeNames } from '../transforms/staging/place_names.ts';
 import { policeStations } from '../transforms/staging/police_stations.ts';
 import { socialLexicon } from '../transforms/staging/social_lexicon.ts';
 import { socialWatchList } from '../transforms/staging/social_watch_list.ts';
+import { personContracts } from '../transforms/resolution/models.ts';
 
 /** Every table contract of the lake, for `crimelake tables` and the README's catalogue. */
 export const tableContracts: readonly TableDef[] = [
@@ -54,6 +55,7 @@ export const tableContracts: readonly TableDef[] = [
   hotspotCells,
   emergingHotspots,
   sensitivityAssessment,
+  ...personContracts,
 ];
 
 export function contractOf(name: string): TableDef | undefined {

@@ -20,6 +20,7 @@ import { placeNamesModel } from './staging/place_names.ts';
 import { policeStationsModel } from './staging/police_stations.ts';
 import { socialLexiconModel } from './staging/social_lexicon.ts';
 import { socialWatchListModel } from './staging/social_watch_list.ts';
+import { personModels } from './resolution/models.ts';
 
 /** What a model's TS step gets: the lake (attached as views in `db`) and the settings. */
 export interface ModelContext {
@@ -89,4 +90,5 @@ export const models: readonly Model[] = [
   hotspotCellsModel,
   emergingHotspotsModel,
   sensitivityAssessmentModel,
+  ...personModels,
 ];

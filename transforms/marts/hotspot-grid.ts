@@ -1,17 +1,21 @@
 import { gridDisk } from 'h3-js';
 import { benjaminiHochberg, confidenceBin } from '../stats/fdr.ts';
-import { giStar, type Neighbourhoods } from '../stats/gi-star.ts';
+import { giStarFromSums } from '../stats/gi-star.ts';
 import { twoSidedP } from '../stats/normal.ts';
 
 /**
  * H3 cells as dense integer ids with their k-ring discs (from h3-js, computed once per cell),
  * and the Gi* of one week over a study area: the arithmetic behind `hotspot_cells` and
- * `emerging_hotspots`.
+ * `emerging_hotspots` (rules: emerging_hotspots.md).
  */
 export class CellGrid {
   private readonly ids = new Map<string, number>();
   readonly cells: string[] = [];
   private readonly discs: (Int32Array | undefined)[] = [];
+  /** Per cell id: the stamp of the study area it was last placed in, and its position there. */
+  private areaStamp = new Int32Array(1 << 12);
+  private areaPosition = new Int32Array(1 << 12);
+  private stamp = 0;
 
   constructor(readonly k: number) {}
 
@@ -25,6 +29,15 @@ export class CellGrid {
       i = this.cells.length;
       this.ids.set(cell, i);
       this.cells.push(cell);
+      if (i >= this.areaStamp.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        this.areaStamp = grow(this.areaStamp);
+        this.areaPosition = grow(this.areaPosition);
+      }
     }
     return i;
   }
@@ -38,37 +51,41 @@ export class CellGrid {
     }
     return d;
   }
+
+  /**
+   * The study area of incidents in the given cells: those cells and their k-rings. Its positions
+   * stay readable through `positionIn` until the next study area is made.
+   */
+  studyArea(incidentCells: Iterable<number>): StudyArea {
+    const stamp = ++this.stamp;
+    const members: number[] = [];
+    for (const c of incidentCells) {
+      for (const n of this.disc(c)) {
+        if (this.areaStamp[n] !== stamp) {
+          this.areaStamp[n] = stamp;
+          this.areaPosition[n] = members.length;
+          members.push(n);
+        }
+      }
+    }
+    const cells = Int32Array.from(members);
+    // Every neighbourhood is the whole disc of the cell (neighbours outside the area count 0).
+    const size = Int32Array.from(cells, (c) => this.disc(c).length);
+    return { cells, size, stamp };
+  }
+
+  /** Position of a cell in the current study area, or −1. */
+  positionIn(area: StudyArea, id: number): number {
+    if (area.stamp !== this.stamp) throw new Error('CellGrid: a newer study area replaced this one');
+    return this.areaStamp[id] === area.stamp ? this.areaPosition[id]! : -1;
+  }
 }
 
-/**
- * A study area: every cell with an incident in the window plus its k-ring, in id order. Each
- * cell's neighbourhood is its whole k-ring (`size`); the neighbours inside the area are listed
- * (those outside had no incident in the window, so they count with 0).
- */
+/** A study area: every cell with an incident in the window plus its k-ring (cell ids), with the size of each cell's disc. */
 export interface StudyArea {
   cells: Int32Array;
-  neighbourhoods: Neighbourhoods;
   size: Int32Array;
-}
-
-export function studyArea(grid: CellGrid, incidentCells: Iterable<number>): StudyArea {
-  const members = new Set<number>();
-  for (const c of incidentCells) for (const n of grid.disc(c)) members.add(n);
-  const cells = Int32Array.from([...members].sort((a, b) => a - b));
-  const position = new Map<number, number>();
-  cells.forEach((c, i) => position.set(c, i));
-  const offsets = new Int32Array(cells.length + 1);
-  const size = new Int32Array(cells.length);
-  const index: number[] = [];
-  cells.forEach((c, i) => {
-    size[i] = grid.disc(c).length;
-    for (const n of grid.disc(c)) {
-      const p = position.get(n);
-      if (p !== undefined) index.push(p);
-    }
-    offsets[i + 1] = index.length;
-  });
-  return { cells, neighbourhoods: { offsets, index: Int32Array.from(index) }, size };
+  stamp: number;
 }
 
 /**
@@ -87,20 +104,35 @@ export interface Slice {
   areaIncidents: number;
 }
 
-export function slice(area: StudyArea, counts: ReadonlyMap<number, number> | undefined, minCount = 1): Slice {
+export function slice(
+  grid: CellGrid,
+  area: StudyArea,
+  counts: ReadonlyMap<number, number> | undefined,
+  minCount = 1,
+): Slice {
   const n = area.cells.length;
   const count = new Float64Array(n);
-  let areaIncidents = 0;
-  if (counts) {
-    area.cells.forEach((c, i) => {
-      const v = counts.get(c) ?? 0;
-      count[i] = v;
-      areaIncidents += v;
-    });
+  const localSum = new Float64Array(n);
+  let sum = 0;
+  let sumSq = 0;
+  for (const [c, v] of counts ?? []) {
+    const i = grid.positionIn(area, c);
+    if (i < 0) throw new Error(`slice: cell ${grid.cells[c]} has incidents but is outside the study area`);
+    count[i] = v;
+    sum += v;
+    sumSq += v * v;
+    // Discs are symmetric: c is in the neighbourhood of every cell of its own disc.
+    for (const d of grid.disc(c)) localSum[grid.positionIn(area, d)]! += v;
   }
-  const g = giStar(count, area.neighbourhoods, area.size);
-  const p = Float64Array.from(g.z, (z) => twoSidedP(z));
+  const { z } = giStarFromSums({ localSum, weight: area.size, n, sum, sumSq });
+  // Most cells share a few values of z (a handful of neighbourhood counts and sizes).
+  const pOf = new Map<number, number>();
+  const p = Float64Array.from(z, (v) => {
+    let pv = pOf.get(v);
+    if (pv === undefined) pOf.set(v, (pv = twoSidedP(v)));
+    return pv;
+  });
   const q = benjaminiHochberg(p);
-  const bin = Int8Array.from(g.z, (z, i) => (z > 0 && g.localSum[i]! < minCount ? 0 : confidenceBin(z, q[i]!)));
-  return { count, localSum: g.localSum, weight: g.weight, z: g.z, p, q, bin, areaIncidents };
+  const bin = Int8Array.from(z, (v, i) => (v > 0 && localSum[i]! < minCount ? 0 : confidenceBin(v, q[i]!)));
+  return { count, localSum, weight: area.size, z, p, q, bin, areaIncidents: sum };
 }

@@ -1,3 +1,5 @@
+import { dateValue } from '@duckdb/node-api';
+import { createTableSql, ident } from '../../lake/contract.ts';
 import { loadSql } from '../../lake/duckdb.ts';
 import { StagingTable } from '../../lake/staging.ts';
 import { gridSettings, type GridSettings } from '../intermediate/incidents-grid.ts';
@@ -5,7 +7,7 @@ import type { Model, ModelContext } from '../models.ts';
 import { classifyEmerging } from '../stats/emerging-patterns.ts';
 import { mannKendall } from '../stats/mann-kendall.ts';
 import { emergingHotspots } from './emerging_hotspots.ts';
-import { CellGrid, slice, studyArea } from './hotspot-grid.ts';
+import { CellGrid, slice } from './hotspot-grid.ts';
 import { hotspotCells } from './hotspot_cells.ts';
 
 /**
@@ -14,6 +16,7 @@ import { hotspotCells } from './hotspot_cells.ts';
  * arithmetic of transforms/stats. The rules are in emerging_hotspots.md.
  */
 export const hotspotCountsSql = loadSql(import.meta.url, 'hotspot_counts.sql');
+export const hotspotCellsSql = loadSql(import.meta.url, 'hotspot_cells.sql');
 const fingerprintsSql = loadSql(import.meta.url, 'hotspot_cells.fingerprints.sql');
 
 /** FIR crime groups analysed besides 'all'; tips are analysed per category (tip_<code>). */
@@ -61,74 +64,100 @@ async function loadCounts(ctx: ModelContext, grid: CellGrid, fromDay: number, to
   return counts;
 }
 
-/** Cells with an incident in the weeks from `fromDay` to `toDay`. */
-function cellsIn(byWeek: Map<number, Map<number, number>>, fromDay: number, toDay: number): Set<number> {
-  const cells = new Set<number>();
-  for (let d = fromDay; d <= toDay; d += 7) for (const c of byWeek.get(d)?.keys() ?? []) cells.add(c);
-  return cells;
+/** Cells with an incident in the weeks from `fromDay` to `toDay` (with repeats). */
+function* cellsIn(byWeek: Map<number, Map<number, number>>, fromDay: number, toDay: number): Generator<number> {
+  for (let d = fromDay; d <= toDay; d += 7) yield* byWeek.get(d)?.keys() ?? [];
 }
 
 const sortedGroups = (counts: Counts) => [...counts.keys()].sort();
 
 export async function buildHotspotCells(ctx: ModelContext, staging: string): Promise<void> {
+  const { db } = ctx;
   const settings = gridSettings(ctx.config);
   const values = ctx.scope?.values ?? (await hotspotFingerprints(ctx));
   const weeks = (
-    await ctx.db.all<{ week: string; week_day: number }>(
+    await db.all<{ week: string; week_day: number }>(
       `select distinct week, (week_start - date '1970-01-01')::integer as week_day from incidents`,
     )
   )
     .filter((w) => values.has(w.week))
     .sort((a, b) => a.week_day - b.week_day);
-  const table = await StagingTable.create(ctx.db, hotspotCells, staging);
-  try {
-    if (weeks.length === 0) return;
+  await db.run(
+    `create or replace temp table hotspot_gi (
+       slice_id integer, cell_id integer, incident_count integer, neighbourhood_count integer,
+       neighbourhood_cells integer, gi_z double, p_value double, q_value double, bin integer);
+     create or replace temp table hotspot_slices (
+       slice_id integer, week varchar, week_start date, crime_group varchar, study_area_cells integer,
+       study_area_incidents integer, input_fingerprint varchar);
+     create or replace temp table hotspot_grid (cell_id integer, h3_cell varchar)`,
+  );
+  const grid = new CellGrid(settings.k);
+  if (weeks.length > 0) {
     const span = 7 * (settings.weeks - 1);
-    const [first] = await ctx.db.all<{ week_day: number }>(
+    const [first] = await db.all<{ week_day: number }>(
       `select (min(week_start) - date '1970-01-01')::integer as week_day from incidents`,
     );
     // The window of a week: the N weeks ending with it, or the first N weeks of data.
     const windowStart = (day: number) => Math.max(day - span, first!.week_day);
-    const grid = new CellGrid(settings.k);
     const counts = await loadCounts(
       ctx,
       grid,
       windowStart(weeks[0]!.week_day),
       Math.max(...weeks.map((w) => windowStart(w.week_day) + span)),
     );
-    for (const group of sortedGroups(counts)) {
-      const byWeek = counts.get(group)!;
-      for (const { week, week_day: day } of weeks) {
-        const windowCells = cellsIn(byWeek, windowStart(day), windowStart(day) + span);
-        if (windowCells.size === 0) continue;
-        const area = studyArea(grid, windowCells);
-        const s = slice(area, byWeek.get(day), settings.minCount);
-        for (let i = 0; i < area.cells.length; i++) {
-          if (s.localSum[i]! === 0 && s.bin[i]! === 0) continue;
-          table.append({
-            week,
-            week_start: isoDate(day),
-            crime_group: group,
-            h3_cell: grid.cells[area.cells[i]!]!,
-            h3_resolution: settings.resolution,
-            incident_count: s.count[i]!,
-            neighbourhood_count: s.localSum[i]!,
-            neighbourhood_cells: s.weight[i]!,
-            gi_z: s.z[i]!,
-            p_value: s.p[i]!,
-            q_value: s.q[i]!,
-            is_significant: Math.abs(s.bin[i]!) >= 2,
-            bin: s.bin[i]!,
-            study_area_cells: area.cells.length,
-            study_area_incidents: s.areaIncidents,
-            input_fingerprint: values.get(week)!,
-          });
+    const gi = await db.connection.createAppender('hotspot_gi', 'main', 'temp');
+    const slices = await db.connection.createAppender('hotspot_slices', 'main', 'temp');
+    try {
+      let sliceId = 0;
+      for (const group of sortedGroups(counts)) {
+        const byWeek = counts.get(group)!;
+        for (const { week, week_day: day } of weeks) {
+          const area = grid.studyArea(cellsIn(byWeek, windowStart(day), windowStart(day) + span));
+          if (area.cells.length === 0) continue;
+          const s = slice(grid, area, byWeek.get(day), settings.minCount);
+          sliceId++;
+          slices.appendInteger(sliceId);
+          slices.appendVarchar(week);
+          slices.appendDate(dateValue(day));
+          slices.appendVarchar(group);
+          slices.appendInteger(area.cells.length);
+          slices.appendInteger(s.areaIncidents);
+          slices.appendVarchar(values.get(week)!);
+          slices.endRow();
+          for (let i = 0; i < area.cells.length; i++) {
+            if (s.localSum[i]! === 0 && s.bin[i]! === 0) continue;
+            gi.appendInteger(sliceId);
+            gi.appendInteger(area.cells[i]!);
+            gi.appendInteger(s.count[i]!);
+            gi.appendInteger(s.localSum[i]!);
+            gi.appendInteger(s.weight[i]!);
+            gi.appendDouble(s.z[i]!);
+            gi.appendDouble(s.p[i]!);
+            gi.appendDouble(s.q[i]!);
+            gi.appendInteger(s.bin[i]!);
+            gi.endRow();
+          }
         }
       }
+    } finally {
+      gi.closeSync();
+      slices.closeSync();
     }
-  } finally {
-    table.close();
   }
+  const names = await db.connection.createAppender('hotspot_grid', 'main', 'temp');
+  try {
+    grid.cells.forEach((cell, id) => {
+      names.appendInteger(id);
+      names.appendVarchar(cell);
+      names.endRow();
+    });
+  } finally {
+    names.closeSync();
+  }
+  await db.run(`drop table if exists ${ident(staging)}`);
+  await db.run(createTableSql(staging, hotspotCells));
+  await db.run(`insert into ${ident(staging)} by name ${hotspotCellsSql}`, { resolution: settings.resolution });
+  await db.run('drop table hotspot_gi; drop table hotspot_slices; drop table hotspot_grid');
 }
 
 export async function buildEmergingHotspots(ctx: ModelContext, staging: string): Promise<void> {
@@ -150,10 +179,9 @@ export async function buildEmergingHotspots(ctx: ModelContext, staging: string):
     const counts = await loadCounts(ctx, grid, startDay, endDay);
     for (const group of sortedGroups(counts)) {
       const byWeek = counts.get(group)!;
-      const windowCells = cellsIn(byWeek, startDay, endDay);
-      if (windowCells.size === 0) continue;
-      const area = studyArea(grid, windowCells);
-      const slices = days.map((d) => slice(area, byWeek.get(d), settings.minCount));
+      const area = grid.studyArea(cellsIn(byWeek, startDay, endDay));
+      if (area.cells.length === 0) continue;
+      const slices = days.map((d) => slice(grid, area, byWeek.get(d), settings.minCount));
       for (let i = 0; i < area.cells.length; i++) {
         const weekly = slices.map((s) => s.count[i]!);
         const z = slices.map((s) => s.z[i]!);
@@ -193,7 +221,7 @@ export async function buildEmergingHotspots(ctx: ModelContext, staging: string):
 
 export const hotspotCellsModel: Model = {
   contract: hotspotCells,
-  sql: hotspotCountsSql,
+  sql: hotspotCountsSql + hotspotCellsSql,
   run: buildHotspotCells,
   inputs: ['incidents'],
   incremental: { column: 'week', fingerprints: hotspotFingerprints },

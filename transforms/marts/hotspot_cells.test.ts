@@ -5,7 +5,7 @@ import { attachLake } from '../../lake/session.ts';
 import type { WriteTableResult } from '../../lake/table-writer.ts';
 import type { TestLake } from '../../test/util/lakes.ts';
 import { buildModels } from '../build.ts';
-import { CellGrid, slice, studyArea } from './hotspot-grid.ts';
+import { CellGrid, slice } from './hotspot-grid.ts';
 import { generateData, ingestFirs, lakeWith, splitFirs, type Generated } from './hotspot-fixtures.ts';
 
 const hotspotModels = ['incidents', 'hotspot_cells', 'emerging_hotspots'];
@@ -32,10 +32,11 @@ describe('hotspot_cells: the Gi* of one week', () => {
       .filter((x) => gridDistance(c, x) === 4)
       .sort()[0]!;
     const grid = new CellGrid(1);
-    const area = studyArea(grid, [grid.id(c), grid.id(r), grid.id(f)]);
+    const area = grid.studyArea([grid.id(c), grid.id(r), grid.id(f)]);
     // Study area: the discs of c (7 cells), r (3 more beyond c's disc) and f (7): n = 17.
     expect(area.cells.length).toBe(17);
     const s = slice(
+      grid,
       area,
       new Map([
         [grid.id(c), 3],
@@ -71,7 +72,7 @@ describe('hotspot_cells: the Gi* of one week', () => {
 
   it('uses the k-ring of the setting: 19 cells at k = 2', () => {
     const grid = new CellGrid(2);
-    const area = studyArea(grid, [grid.id('883c164abdfffff')]);
+    const area = grid.studyArea([grid.id('883c164abdfffff')]);
     expect(area.cells.length).toBe(19);
     expect([...area.size]).toEqual(new Array(19).fill(19));
   });

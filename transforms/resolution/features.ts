@@ -29,6 +29,10 @@ export interface Features {
   lastSkeleton: string;
   /** Folded alias words, space-separated ('' when none). */
   alias: string;
+  /** Alias found in the name field ("X alias Y"), in Latin; null when none. */
+  aliasText: string | null;
+  /** Father's name found in the name field ("X s/o Y"), in Latin; null when none. */
+  fatherText: string | null;
   father: NormalName | null;
   /** Father's given names: his name without the family surname the accused shares. */
   fatherGiven: string;
@@ -108,6 +112,8 @@ export function featuresOf(r: AccusedRecord): Features | null {
     firstSkeleton: skeleton(split.name.first),
     lastSkeleton: skeleton(split.name.last),
     alias: [...new Set(aliasParts.join(' ').split(' '))].join(' '),
+    aliasText: split.alias,
+    fatherText: split.father,
     father,
     fatherGiven,
     fatherGivenWord: fatherGiven ? wordOf(fatherGiven) : null,

@@ -64,6 +64,8 @@ export interface ResolveStats {
 
 export interface ResolveResult {
   records: ResolvedRecord[];
+  /** Normal forms of each record (null: no usable name). */
+  features: (Features | null)[];
   stats: ResolveStats;
 }
 
@@ -231,6 +233,7 @@ export function resolve(records: readonly AccusedRecord[], options: ResolveOptio
 
   return {
     records: out,
+    features,
     stats: {
       records: n,
       unnamed: features.filter((f) => f === null).length,

@@ -5,15 +5,17 @@
  */
 export function benjaminiHochberg(p: ArrayLike<number>): Float64Array {
   const m = p.length;
-  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => p[a]! - p[b]! || a - b);
-  const q = new Float64Array(m);
+  const sorted = Float64Array.from(p).sort();
+  // Walk the distinct p-values from the largest; a tied group takes the rank of its last member.
+  const qOf = new Map<number, number>();
   let running = 1;
   for (let r = m; r >= 1; r--) {
-    const i = order[r - 1]!;
-    running = Math.min(running, (m * p[i]!) / r);
-    q[i] = running;
+    const v = sorted[r - 1]!;
+    if (qOf.has(v)) continue;
+    running = Math.min(running, (m * v) / r);
+    qOf.set(v, running);
   }
-  return q;
+  return Float64Array.from(p, (v) => qOf.get(v)!);
 }
 
 /** Confidence bins of a z-score given its FDR-adjusted p-value: ±3 at 99%, ±2 at 95%, ±1 at 90%, else 0. */

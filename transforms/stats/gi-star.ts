@@ -36,6 +36,33 @@ export function neighbourhoodsOf(lists: readonly (readonly number[])[]): Neighbo
   return { offsets, index };
 }
 
+/** The sums a slice's Gi* needs: every location's L_i and W_i, and n, Σx, Σx² of the study area. */
+export interface GiStarSums {
+  localSum: ArrayLike<number>;
+  weight: ArrayLike<number>;
+  n: number;
+  sum: number;
+  sumSq: number;
+}
+
+/** z_i from the sums (the formula above). */
+export function giStarFromSums({ localSum, weight, n, sum, sumSq }: GiStarSums): {
+  z: Float64Array;
+  mean: number;
+  sd: number;
+} {
+  const mean = n > 0 ? sum / n : 0;
+  const variance = n > 0 ? sumSq / n - mean * mean : 0;
+  const sd = variance > 0 ? Math.sqrt(variance) : 0;
+  const z = new Float64Array(localSum.length);
+  for (let i = 0; i < z.length; i++) {
+    const w = weight[i]!;
+    const spread = n > 1 ? (n * w - w * w) / (n - 1) : 0;
+    z[i] = sd > 0 && spread > 0 ? (localSum[i]! - mean * w) / (sd * Math.sqrt(spread)) : 0;
+  }
+  return { z, mean, sd };
+}
+
 /**
  * `nb` lists each location's neighbours among the observations (itself included); `size`, when
  * given, is the full size W_i of each neighbourhood, counting neighbours outside the observations.
@@ -51,10 +78,6 @@ export function giStar(x: ArrayLike<number>, nb: Neighbourhoods, size?: ArrayLik
     sum += v;
     sumSq += v * v;
   }
-  const mean = n > 0 ? sum / n : 0;
-  const variance = n > 0 ? sumSq / n - mean * mean : 0;
-  const sd = variance > 0 ? Math.sqrt(variance) : 0;
-  const z = new Float64Array(n);
   const localSum = new Float64Array(n);
   const weight = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -66,8 +89,7 @@ export function giStar(x: ArrayLike<number>, nb: Neighbourhoods, size?: ArrayLik
     if (w < to - from) throw new RangeError(`giStar: neighbourhood ${i} has ${to - from} observations but size ${w}`);
     localSum[i] = l;
     weight[i] = w;
-    const spread = n > 1 ? (n * w - w * w) / (n - 1) : 0;
-    z[i] = sd > 0 && spread > 0 ? (l - mean * w) / (sd * Math.sqrt(spread)) : 0;
   }
+  const { z, mean, sd } = giStarFromSums({ localSum, weight, n, sum, sumSq });
   return { z, localSum, weight, n, mean, sd };
 }
