@@ -25,9 +25,14 @@ export const personRecords = defineTable({
     name_latin: col.opt.varchar(
       'Name in plain Latin: Devanagari transliterated, honorifics dropped, "Mohd."/"Kr." expanded, a "s/o …" or "alias …" tail moved out',
     ),
+    name_key: col.opt.varchar(
+      'Folded name: the Latin name with spelling variants folded (vowel length, aspirates, v/w/b, sh/s, z/j, a trailing a) and a middle "Kumar" dropped; what search and resolution compare',
+    ),
     alias: col.opt.varchar('Alias as recorded, or taken from the name ("X alias Y", "X उर्फ Y"); personal data'),
     father_name: col.opt.varchar('Father\'s name as recorded, or taken from the name ("X s/o Y"); personal data'),
     father_name_latin: col.opt.varchar("Father's name in plain Latin"),
+    father_key: col.opt.varchar("Father's given names folded (without the family surname the accused shares)"),
+    alias_key: col.opt.varchar('Alias folded'),
     sex: col.opt.varchar('M, F or T'),
     age: col.opt.integer('Age recorded in this FIR'),
     birth_year: col.opt.integer('Year of the FIR minus the age'),

@@ -36,12 +36,6 @@ export const blockingRules: readonly BlockingRule[] = [
     sort: (f) => (f.placeKey ?? '') + '|' + year(f),
   },
   {
-    name: 'name+year',
-    doc: 'name skeleton, sorted by birth year and police station of the address',
-    block: nameKey,
-    sort: (f) => year(f) + '|' + (f.policeStationId ?? ''),
-  },
-  {
     name: 'first+father',
     doc: "first-name and father's first-name skeletons (surname missing or misspelt), sorted by birth year",
     block: (f) => (f.fatherFirstSkeleton ? f.firstSkeleton + '|' + f.fatherFirstSkeleton : null),
@@ -57,12 +51,6 @@ export const blockingRules: readonly BlockingRule[] = [
     name: 'alias+place',
     doc: 'alias and place, sorted by birth year',
     block: (f) => (f.alias && f.placeKey ? f.alias + '|' + f.placeKey : null),
-    sort: year,
-  },
-  {
-    name: 'first+place',
-    doc: 'first-name skeleton and place (surname and father differ or missing), sorted by birth year',
-    block: (f) => (f.placeKey ? f.firstSkeleton + '|' + f.placeKey : null),
     sort: year,
   },
 ];
@@ -110,7 +98,7 @@ export function candidatePairs(
   features: readonly (Features | null)[],
   options: { window?: number; rules?: readonly BlockingRule[] } = {},
 ): Candidates {
-  const window = options.window ?? 12;
+  const window = options.window ?? 4;
   const rules = options.rules ?? blockingRules;
   if (features.length >= pairBase) throw new Error(`too many records for one resolution: ${features.length}`);
   const buf = new CodeBuffer();
