@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { TableDef } from '../lake/contract.ts';
+import { ident, type TableDef } from '../lake/contract.ts';
 import type { DuckDb } from '../lake/duckdb.ts';
 import type { Lake } from '../lake/lake.ts';
 import { quarantine } from '../lake/quarantine.ts';
@@ -170,6 +170,8 @@ export async function commitBatch(
       }),
     );
   }
+  // One DuckDB session may ingest many files: free each file's staged rows once committed.
+  for (const staged of input.tables) await db.run(`drop table if exists ${ident(staged.name)}`);
   if (input.rejects.length > 0) {
     const q = await StagingTable.create(db, quarantine);
     for (const r of input.rejects) {
@@ -186,6 +188,7 @@ export async function commitBatch(
     }
     q.close();
     await writeTable({ lake, db, contract: quarantine, incoming: q.name, batchId: input.file.batchId });
+    await db.run(`drop table if exists ${ident(q.name)}`);
   }
   const summary: IngestSummary = {
     source: input.source,

@@ -106,6 +106,22 @@ export const configSchema = z.object({
     .string()
     .optional()
     .describe('YAML file overriding the sensitivity assessment weights and thresholds (defaults: transforms/marts/sensitivity_assessment.yaml)'),
+  CRIMELAKE_ACCESS_CONFIG: z
+    .string()
+    .optional()
+    .describe('YAML file of the users, roles (analyst, investigator, admin) and granted districts of `crimelake serve` and `--as`; tokens come from CRIMELAKE_TOKEN_<USER> (see config/access.example.yaml)'),
+  CRIMELAKE_SQL_ROW_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10000)
+    .describe('Most rows one gateway query (`crimelake serve` POST /sql, `crimelake sql --as`) returns; more are cut and the result marked truncated'),
+  CRIMELAKE_SQL_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30000)
+    .describe('Milliseconds a gateway query may run before it is interrupted'),
   CRIMELAKE_TEST_FAULT: z
     .enum(['hang-after-raw-landing'])
     .optional()

@@ -38,7 +38,9 @@ export async function openDuckDb(settings?: Partial<DuckDbSettings>): Promise<Du
     autoload_known_extensions: 'true',
   };
   if (settings?.CRIMELAKE_DUCKDB_THREADS) options.threads = String(settings.CRIMELAKE_DUCKDB_THREADS);
-  const instance = await DuckDBInstance.create(':memory:', options);
+  // A database file in the session's temp folder rather than ':memory:', so that staging tables
+  // larger than the memory limit are evicted to disk instead of failing the ingest.
+  const instance = await DuckDBInstance.create(path.join(tempDir, 'session.duckdb'), options);
   const connection = await instance.connect();
   // icu is built in and loaded once the instance exists (setting it at creation fails).
   await connection.run(`set TimeZone = 'UTC'`);

@@ -5,7 +5,15 @@ import { socialPosts } from '../ingestors/social/social_posts.ts';
 import { openDuckDb, type DuckDb } from '../lake/duckdb.ts';
 import { inputTable, runModel } from '../test/util/model-tables.ts';
 import { tempDir } from '../test/util/lakes.ts';
-import { LexiconError, lexiconTerms, loadLexicon, matchForm, parseLexicon } from './lexicon.ts';
+import {
+  defaultLexiconPath,
+  LexiconError,
+  lexiconFile,
+  lexiconTerms,
+  loadLexicon,
+  matchForm,
+  parseLexicon,
+} from './lexicon.ts';
 import { districts, policeStations } from './range.ts';
 
 const lexicon = loadLexicon();
@@ -31,6 +39,11 @@ describe('the lexicon', () => {
     const base = { flagTerms: { communal: { en: ['riot*', 'Riot*'] }, hate: {}, rumour: {} }, complaintTerms: {} };
     expect(() => lexiconTerms(parseLexicon(base))).toThrow(/"Riot\*" is the same as "riot\*" in the communal list/);
     expect(() => parseLexicon({ ...base, watchList: [{ platform: 'x', reason: 'spam' }] })).toThrow(LexiconError);
+  });
+
+  it('is the shipped file unless CRIMELAKE_LEXICON names another', () => {
+    expect(lexiconFile({})).toBe(defaultLexiconPath);
+    expect(lexiconFile({ CRIMELAKE_LEXICON: '/etc/crimelake/lexicon.yaml' })).toBe('/etc/crimelake/lexicon.yaml');
   });
 
   it('names the file and the field of a bad lexicon', () => {

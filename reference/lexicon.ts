@@ -72,6 +72,16 @@ export class LexiconError extends Error {
 /** The lexicon shipped with crimelake (the cell edits it, or passes its own file). */
 export const defaultLexiconPath = fileURLToPath(new URL('./lexicon.yaml', import.meta.url));
 
+/**
+ * The lexicon a deployment uses: `CRIMELAKE_LEXICON` when the settings name one, else the shipped
+ * reference/lexicon.yaml.
+ */
+export function lexiconFile(settings: object): string {
+  if ('CRIMELAKE_LEXICON' in settings && typeof settings.CRIMELAKE_LEXICON === 'string')
+    return settings.CRIMELAKE_LEXICON;
+  return defaultLexiconPath;
+}
+
 /** Reads and validates a lexicon file (YAML or JSON). */
 export function loadLexicon(file: string = defaultLexiconPath): Lexicon {
   let data: unknown;

@@ -1,5 +1,6 @@
 import type { TableDef } from '../lake/contract.ts';
 import { quarantine } from '../lake/quarantine.ts';
+import { audit } from '../lake/access-audit.ts';
 import { cctnsTables } from '../ingestors/cctns/kinds.ts';
 import { eventTables } from '../ingestors/events/tables.ts';
 import { groupTables } from '../ingestors/groups/tables.ts';
@@ -36,6 +37,7 @@ export const tableContracts: readonly TableDef[] = [
   ...groupTables,
   ...eventTables,
   quarantine,
+  audit,
   crimeMonthly,
   policeStations,
   placeNames,

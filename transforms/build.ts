@@ -138,12 +138,24 @@ async function planScope(
   full: boolean,
 ): Promise<BuildScope> {
   const name = model.contract.name;
-  let current: ReadonlyMap<string, string>;
+  let inputs: ReadonlyMap<string, string>;
   try {
-    current = await spec.fingerprints(ctx);
+    inputs = await spec.fingerprints(ctx);
   } catch (error) {
     throw new TransformError(name, `fingerprints: ${(error as Error).message}`, { cause: error });
   }
+  // A changed model (its SQL or TS step) changes every fingerprint, so it rebuilds every value.
+  const code = crypto
+    .createHash('sha256')
+    .update(model.sql ?? '')
+    .update(model.run?.toString() ?? '')
+    .digest('hex');
+  const current = new Map(
+    [...inputs].map(([value, fingerprint]) => [
+      value,
+      crypto.createHash('sha256').update(`${code}:${fingerprint}`).digest('hex').slice(0, 16),
+    ]),
+  );
   if (full) return { column: spec.column, values: current, full: true };
   const stored = await db.all<{ value: string; lo: string | null; hi: string | null }>(
     `select ${ident(spec.column)}::varchar as value, min(input_fingerprint) as lo, max(input_fingerprint) as hi

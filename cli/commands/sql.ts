@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { defineCommand } from 'citty';
+import { principalFromEnv, loadAccessConfig } from '../../lake/access.ts';
+import { AuditLog } from '../../lake/access-audit.ts';
+import { runAuditedQuery } from '../../lake/access-gateway.ts';
 import { sqlString, withDuckDb, type DuckDb } from '../../lake/duckdb.ts';
 import { attachLake } from '../../lake/session.ts';
 import { cliContext, lakeArgs, runVerb, UsageError } from '../context.ts';
@@ -98,11 +101,29 @@ export default defineCommand({
       description: 'Output format',
     },
     out: { type: 'string', description: 'Write the result to this file instead of stdout', valueHint: 'file' },
+    as: {
+      type: 'string',
+      description:
+        'Run as this user of $CRIMELAKE_ACCESS_CONFIG (token in CRIMELAKE_TOKEN_<USER>): read-only, role-masked, row-limited and audited. Without it the CLI is the local admin',
+      valueHint: 'user',
+    },
   },
   async run({ args }) {
     await runVerb(async () => {
       const { config, lake } = cliContext(args);
       const format = args.format as SqlFormat;
+      if (args.as) {
+        if (!args.query) throw new UsageError('--as needs a query (the interactive prompt is for the local admin)');
+        if (args.out || format === 'parquet') throw new UsageError('--as writes to stdout only (table, csv or json)');
+        const principal = principalFromEnv(loadAccessConfig(config.CRIMELAKE_ACCESS_CONFIG), args.as, process.env);
+        const audit = new AuditLog(lake, config);
+        const r = await runAuditedQuery({ lake, config, principal, sql: args.query, channel: 'cli', audit });
+        const text =
+          format === 'csv' ? formatCsv(r.columns, r.rows as Row[]) : format === 'json' ? formatJson(r.rows as Row[]) : formatTable(r.columns, r.rows as Row[]);
+        process.stdout.write(text + '\n');
+        if (r.truncated) process.stderr.write(`truncated at ${r.rowCount} rows (CRIMELAKE_SQL_ROW_LIMIT)\n`);
+        return;
+      }
       await withDuckDb(config, async (db) => {
         if (args.query) {
           await attachLake(db, lake, { mentionedIn: args.query });

@@ -5,17 +5,36 @@ person_records as (
     select * from person_records
 ),
 
+-- Display spellings: a name as recorded in Latin script (without a "s/o …" or "alias …" tail)
+-- beats the transliteration of a Devanagari one.
 latin_names as (
-    select person_id, name_latin, count(*) as n
+    select
+        person_id,
+        case
+            when regexp_matches(name, '[\x{0900}-\x{097F}]|(?i)\b(s/o|d/o|w/o|alias|urf)\b|@') then null
+            else trim(regexp_replace(name, '\s+', ' ', 'g'))
+        end as recorded,
+        name_latin
     from person_records
     where name_latin is not null
-    group by person_id, name_latin
+),
+
+name_counts as (
+    select
+        person_id,
+        coalesce(recorded, name_latin) as name,
+        recorded is not null as is_recorded,
+        count(*) as n
+    from latin_names
+    group by all
 ),
 
 top_latin as (
-    select person_id, name_latin
-    from latin_names
-    qualify row_number() over (partition by person_id order by n desc, length(name_latin) desc, name_latin) = 1
+    select person_id, name, is_recorded
+    from name_counts
+    qualify row_number() over (
+        partition by person_id order by is_recorded desc, n desc, length(name) desc, name
+    ) = 1
 ),
 
 devanagari_names as (
@@ -32,16 +51,25 @@ top_devanagari as (
 ),
 
 fathers as (
-    select person_id, father_name_latin, count(*) as n
+    select
+        person_id,
+        case
+            when father_name is null or regexp_matches(father_name, '[\x{0900}-\x{097F}]') then father_name_latin
+            else trim(regexp_replace(father_name, '\s+', ' ', 'g'))
+        end as father,
+        father_name is not null and not regexp_matches(father_name, '[\x{0900}-\x{097F}]') as is_recorded,
+        count(*) as n
     from person_records
     where father_name_latin is not null
-    group by person_id, father_name_latin
+    group by all
 ),
 
 top_father as (
-    select person_id, father_name_latin
+    select person_id, father, is_recorded
     from fathers
-    qualify row_number() over (partition by person_id order by n desc, length(father_name_latin) desc, father_name_latin) = 1
+    qualify row_number() over (
+        partition by person_id order by is_recorded desc, n desc, length(father) desc, father
+    ) = 1
 ),
 
 summary as (
@@ -61,15 +89,15 @@ summary as (
 final as (
     select
         s.person_id,
-        array_to_string(
-            list_transform(string_split(coalesce(l.name_latin, ''), ' '), w -> upper(left(w, 1)) || w[2:]),
-            ' '
-        ) as name,
+        case
+            when l.is_recorded then l.name
+            else array_to_string(list_transform(string_split(coalesce(l.name, ''), ' '), w -> upper(left(w, 1)) || w[2:]), ' ')
+        end as name,
         d.name_devanagari,
-        array_to_string(
-            list_transform(string_split(f.father_name_latin, ' '), w -> upper(left(w, 1)) || w[2:]),
-            ' '
-        ) as father_name,
+        case
+            when f.is_recorded then f.father
+            else array_to_string(list_transform(string_split(f.father, ' '), w -> upper(left(w, 1)) || w[2:]), ' ')
+        end as father_name,
         s.sex,
         s.birth_year,
         s.home_district,

@@ -33,11 +33,11 @@ export const fields = [
   },
   {
     name: 'surname',
-    doc: 'Last name word (folded), or the last two joined (Raj Bhar / Rajbhar)',
-    levels: ['exact', 'phonetic', 'similar', 'different'],
+    doc: 'Last name word (folded), or the last two joined (Raj Bhar / Rajbhar); "one side only" when one name has no surname (Mohd. Irfan / Irfan Siddiqui)',
+    levels: ['exact', 'phonetic', 'similar', 'different', 'one side only'],
     tfLevels: [1],
-    m: [0.85, 0.08, 0.05, 0.02],
-    u: [0.4, 0.1, 0.1, 0.4],
+    m: [0.8, 0.08, 0.05, 0.02, 0.05],
+    u: [0.4, 0.1, 0.1, 0.3, 0.1],
   },
   {
     name: 'father_name',
@@ -230,7 +230,7 @@ export function compare(a: Features, b: Features): Comparison {
     const last = best(a.name.lasts, b.name.lasts);
     l1 = level3(last.sim, last.exact);
     if (l1 === 1) tf[1] = a.name.last;
-  }
+  } else if (a.name.last !== '' || b.name.last !== '') l1 = 5;
   code += l1 * (fb[1] as number);
 
   let l2 = 0;

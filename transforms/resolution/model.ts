@@ -17,7 +17,8 @@
  * from relatives or namesakes' sons (same father's name, surname and village), from which EM
  * would learn "same family" instead of "same person". They stay out of the EM and have fixed,
  * documented weights (`nameWeights`): agreement 0 bits, a merely similar spelling a penalty, a
- * different surname a large penalty, and a different first name vetoes the link.
+ * different surname a large penalty, a surname on one side only a small one, and a different
+ * first name vetoes the link.
  *
  * Term-frequency adjustment: an exact agreement on a value shared by many records is weaker
  * evidence than one on a rare value. The weight of an exact level is shifted by
@@ -47,7 +48,7 @@ export const veto = -1000;
 /** Fixed weights (bits) of the name fields' levels 1..n, which the EM does not estimate. */
 export const nameWeights: Readonly<Record<string, readonly number[]>> = {
   first_name: [0, 0, -2, veto],
-  surname: [0, 0, -1, -6],
+  surname: [0, 0, -1, -6, -2],
 };
 
 export function priorParameters(): ModelParameters {

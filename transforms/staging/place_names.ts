@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { col, defineTable } from '../../lake/contract.ts';
-import { loadLexicon, matchForm, type Lexicon } from '../../reference/lexicon.ts';
+import { lexiconFile, loadLexicon, matchForm, type Lexicon } from '../../reference/lexicon.ts';
 import { districts, findDistrict, findPoliceStation, policeStations } from '../../reference/range.ts';
 import type { ModelContext } from '../models.ts';
 import { fillStaging } from '../reference-tables.ts';
@@ -139,12 +139,12 @@ export function placeNameRows(lexicon: Lexicon): PlaceNameRow[] {
 }
 
 export function buildPlaceNames(ctx: ModelContext, staging: string): Promise<void> {
-  return fillStaging(ctx, placeNames, staging, placeNameRows(loadLexicon()));
+  return fillStaging(ctx, placeNames, staging, placeNameRows(loadLexicon(lexiconFile(ctx.config))));
 }
 
 export const placeNamesModel: Model = {
   contract: placeNames,
   inputs: [],
   run: buildPlaceNames,
-  settings: () => placeNameRows(loadLexicon()),
+  settings: (config) => placeNameRows(loadLexicon(lexiconFile(config))),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { col, defineTable } from '../../lake/contract.ts';
-import { lexiconTerms, loadLexicon, matchForm, termLists, type Lexicon } from '../../reference/lexicon.ts';
+import { lexiconFile, lexiconTerms, loadLexicon, matchForm, termLists, type Lexicon } from '../../reference/lexicon.ts';
 import type { ModelContext } from '../models.ts';
 import { fillStaging } from '../reference-tables.ts';
 import type { Model } from '../models.ts';
@@ -57,12 +57,12 @@ export function socialLexiconRows(lexicon: Lexicon): SocialLexiconRow[] {
 }
 
 export function buildSocialLexicon(ctx: ModelContext, staging: string): Promise<void> {
-  return fillStaging(ctx, socialLexicon, staging, socialLexiconRows(loadLexicon()));
+  return fillStaging(ctx, socialLexicon, staging, socialLexiconRows(loadLexicon(lexiconFile(ctx.config))));
 }
 
 export const socialLexiconModel: Model = {
   contract: socialLexicon,
   inputs: [],
   run: buildSocialLexicon,
-  settings: () => socialLexiconRows(loadLexicon()),
+  settings: (config) => socialLexiconRows(loadLexicon(lexiconFile(config))),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { col, defineTable } from '../../lake/contract.ts';
-import { loadLexicon, type Lexicon } from '../../reference/lexicon.ts';
+import { lexiconFile, loadLexicon, type Lexicon } from '../../reference/lexicon.ts';
 import type { ModelContext } from '../models.ts';
 import { fillStaging } from '../reference-tables.ts';
 import type { Model } from '../models.ts';
@@ -39,12 +39,12 @@ export function socialWatchListRows(lexicon: Lexicon): SocialWatchListRow[] {
 }
 
 export function buildSocialWatchList(ctx: ModelContext, staging: string): Promise<void> {
-  return fillStaging(ctx, socialWatchList, staging, socialWatchListRows(loadLexicon()));
+  return fillStaging(ctx, socialWatchList, staging, socialWatchListRows(loadLexicon(lexiconFile(ctx.config))));
 }
 
 export const socialWatchListModel: Model = {
   contract: socialWatchList,
   inputs: [],
   run: buildSocialWatchList,
-  settings: () => socialWatchListRows(loadLexicon()),
+  settings: (config) => socialWatchListRows(loadLexicon(lexiconFile(config))),
 };
