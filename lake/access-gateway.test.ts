@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLake, type AccessLake } from '../test/util/access-lake.ts';
 import { AccessDeniedError, principalFromEnv, type Principal } from './access.ts';
 import { AuditLog } from './access-audit.ts';
-import { runAuditedQuery, type GatewayResult } from './access-gateway.ts';
+import { GatewayTimeoutError, runAuditedQuery, type GatewayResult } from './access-gateway.ts';
 import { withDuckDb } from './duckdb.ts';
 import { attachLake } from './session.ts';
 
@@ -74,6 +74,20 @@ describe('SQL gateway roles', () => {
       audit,
     });
     expect(limited).toMatchObject({ rowCount: 1, truncated: true });
+  });
+
+  it('stops a query at the timeout and audits it as an error', async () => {
+    const slow = 'with recursive r(n) as (select 1 union all select n + 1 from r where n < 1000000000) select count(*) from r';
+    const e = await runAuditedQuery({
+      lake: t.lake,
+      config: { ...t.config, CRIMELAKE_SQL_TIMEOUT_MS: 200 },
+      principal: as('asha'),
+      sql: slow,
+      channel: 'api',
+      audit,
+    }).catch((error: unknown) => error);
+    expect(e).toBeInstanceOf(GatewayTimeoutError);
+    expect((await auditRows()).some((r) => r.target === slow && r.outcome === 'error')).toBe(true);
   });
 
   const escapes: [string, string, RegExp][] = [

@@ -3,7 +3,7 @@ import { columnsOf, createTableSql, type ColumnInfo, type RowOf, type TableDef }
 import type { DuckDb } from './duckdb.ts';
 
 /**
- * A DuckDB temp table shaped like a contract, filled row by row through the appender
+ * A DuckDB table (in the session's own database file, so it can spill to disk) shaped like a contract, filled row by row through the appender
  * (validated rows from JS go in typed; Parquet is then written by DuckDB in one COPY).
  */
 export class StagingTable<C extends TableDef> {
@@ -17,8 +17,8 @@ export class StagingTable<C extends TableDef> {
 
   static async create<C extends TableDef>(db: DuckDb, contract: C, name = `incoming_${contract.name}`) {
     await db.run(`drop table if exists "${name}"`);
-    await db.run(createTableSql(name, contract));
-    const appender = await db.connection.createAppender(name, 'main', 'temp');
+    await db.run(createTableSql(name, contract, false));
+    const appender = await db.connection.createAppender(name);
     return new StagingTable(name, contract, columnsOf(contract), appender);
   }
 

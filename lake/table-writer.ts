@@ -123,7 +123,7 @@ async function writeOnce(input: WriteTableInput): Promise<WriteTableResult> {
   const keyCols = contract.key.map(ident).join(', ');
   const lastLineWins = columns.some((c) => c.name === 'source_line') ? ' order by source_line desc nulls last' : '';
   await db.run(
-    `create or replace temp table ${ident(batchTable)} as
+    `create or replace table ${ident(batchTable)} as
      select ${colList} from ${ident(incoming)}
      qualify row_number() over (partition by ${keyCols}${lastLineWins}) = 1`,
   );
@@ -164,14 +164,14 @@ async function writeOnce(input: WriteTableInput): Promise<WriteTableResult> {
   if (removed.length > 0 && !input.replaceAll) {
     const paths = await localPaths(lake, removed);
     await db.run(
-      `create or replace temp table ${ident(mergedTable)} as
+      `create or replace table ${ident(mergedTable)} as
        select ${colList} from ${readParquetSql(paths, base)} as e
        anti join ${ident(batchTable)} as b using (${rk})
        union all by name
        select ${colList} from ${ident(batchTable)}`,
     );
   } else {
-    await db.run(`create or replace temp table ${ident(mergedTable)} as select * from ${ident(batchTable)}`);
+    await db.run(`create or replace table ${ident(mergedTable)} as select * from ${ident(batchTable)}`);
   }
 
   const stage = fs.mkdtempSync(path.join(os.tmpdir(), `crimelake-${table}-`));

@@ -7,7 +7,11 @@ import { startServer, type RunningServer } from './serve.ts';
 let t: AccessLake;
 let server: RunningServer;
 
-async function call(path: string, token: string | undefined, init: RequestInit = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+async function call(
+  path: string,
+  token: string | undefined,
+  init: RequestInit = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(server.url + path, { ...init, headers });
@@ -21,7 +25,10 @@ const sql = (token: string | undefined, q: string, limit?: number) =>
 beforeAll(async () => {
   t = await accessLake();
   await t.lake.storage.put('published/weekly-hotspots/2025-W23/report.html', '<html><body>हॉटस्पॉट</body></html>');
-  server = await startServer({ lake: t.lake, config: t.config, access: t.access, env: t.env }, { host: '127.0.0.1', port: 0 });
+  server = await startServer(
+    { lake: t.lake, config: t.config, access: t.access, env: t.env },
+    { host: '127.0.0.1', port: 0 },
+  );
 });
 
 afterAll(async () => {
@@ -63,7 +70,10 @@ describe('crimelake serve', () => {
     expect(p.status).toBe(200);
     expect((p.body.profile as { name: string }).name).toBe('Ram Kumar');
     const g = await call('/profiles/PGHAZIPUR01', t.tokens.investigator);
-    expect(g).toMatchObject({ status: 403, body: { error: expect.stringMatching(/outside the districts granted to vikram/) } });
+    expect(g).toMatchObject({
+      status: 403,
+      body: { error: expect.stringMatching(/outside the districts granted to vikram/) },
+    });
     expect((await call('/profiles/PGHAZIPUR01', t.tokens.admin)).status).toBe(200);
     expect((await call('/profiles/PNOSUCH', t.tokens.admin)).status).toBe(404);
     expect((await call('/profiles/search?name=Ram', t.tokens.analyst)).status).toBe(403);
@@ -86,7 +96,9 @@ describe('crimelake serve', () => {
   it('audits every request, refusals included, and offers no way to change the audit', async () => {
     const rows = await withDuckDb(t.config, async (db) => {
       await attachLake(db, t.lake);
-      return db.all<{ user_name: string; action: string; outcome: string }>('select user_name, action, outcome from audit');
+      return db.all<{ user_name: string; action: string; outcome: string }>(
+        'select user_name, action, outcome from audit',
+      );
     });
     const has = (user: string, action: string, outcome: string) =>
       rows.some((r) => r.user_name === user && r.action === action && r.outcome === outcome);

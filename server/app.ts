@@ -40,7 +40,9 @@ const contentTypes: Record<string, string> = {
 
 function jsonSafe(value: unknown): unknown {
   return JSON.parse(
-    JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()) : v)),
+    JSON.stringify(value, (_k, v: unknown) =>
+      typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()) : v,
+    ),
   );
 }
 
@@ -111,8 +113,18 @@ export function createApp(deps: ApiDeps): Hono<Env> {
   app.post('/sql', auth('sql'), async (c) => {
     const parsed = sqlBody.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({ error: 'body must be JSON {"sql": "select …", "limit"?: n}' }, 400);
-    const r = await runAuditedQuery({ ...base, principal: c.get('principal'), sql: parsed.data.sql, rowLimit: parsed.data.limit });
-    return c.json(jsonSafe({ columns: r.columns, rows: r.rows, rowCount: r.rowCount, truncated: r.truncated }) as Record<string, unknown>);
+    const r = await runAuditedQuery({
+      ...base,
+      principal: c.get('principal'),
+      sql: parsed.data.sql,
+      rowLimit: parsed.data.limit,
+    });
+    return c.json(
+      jsonSafe({ columns: r.columns, rows: r.rows, rowCount: r.rowCount, truncated: r.truncated }) as Record<
+        string,
+        unknown
+      >,
+    );
   });
 
   /** Published reports: `GET /reports/` lists, `GET /reports/<report>/<period>/<file>` serves. */

@@ -97,11 +97,11 @@ async function buildModel(
   const staging = `incoming_${name}`;
   try {
     if (model.run) {
-      await db.run(createTableSql(staging, model.contract));
+      await db.run(createTableSql(staging, model.contract, false));
       await model.run({ lake, db, config, ...(scope ? { scope } : {}) }, staging);
     } else if (model.sql) {
       const cols = columnsOf(model.contract).map((c) => `${ident(c.name)}::${c.duckType} as ${ident(c.name)}`);
-      await db.run(`create or replace temp table ${ident(staging)} as select ${cols.join(', ')} from (${model.sql})`);
+      await db.run(`create or replace table ${ident(staging)} as select ${cols.join(', ')} from (${model.sql})`);
     } else {
       throw new Error('a model needs sql or run');
     }

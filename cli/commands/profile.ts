@@ -64,7 +64,12 @@ function vehiclesText(text: unknown): string {
   if (!Array.isArray(v) || v.length === 0) return '';
   return v
     .map((x: Record<string, unknown>) =>
-      [x.registration_number, x.maker_model, x.registered_owner ? `owner ${String(x.registered_owner)}` : '', `FIR ${String(x.fir_id)}`]
+      [
+        x.registration_number,
+        x.maker_model,
+        x.registered_owner ? `owner ${String(x.registered_owner)}` : '',
+        `FIR ${String(x.fir_id)}`,
+      ]
         .filter((s) => s)
         .join(', '),
     )
@@ -86,7 +91,10 @@ export function formatPersonView(view: PersonView): string {
   field('names', list(p.names));
   field('aliases', list(p.aliases));
   field("father's name", list(p.father_names) || String(p.father_name ?? ''));
-  field('sex, age band', [p.sex, p.age_band, p.birth_year ? `born ~${String(p.birth_year)}` : ''].filter((x) => x).join(', '));
+  field(
+    'sex, age band',
+    [p.sex, p.age_band, p.birth_year ? `born ~${String(p.birth_year)}` : ''].filter((x) => x).join(', '),
+  );
   field('addresses', list(p.addresses));
   field('districts', list(p.districts));
   field('FIRs', `${String(p.fir_count)} (first ${date(p.first_offence_at)}, last ${date(p.last_offence_at)})`);
@@ -133,7 +141,8 @@ const search = defineCommand({
       const given = [args.name, args.fir, args.vehicle].filter((x) => x !== undefined && x !== '');
       if (given.length !== 1) throw new UsageError('give exactly one of: a name, --fir or --vehicle');
       const limit = Number(args.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive integer, got ${args.limit}`);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new UsageError(`--limit must be a positive integer, got ${args.limit}`);
       const rows = await withLookup(args, async (db) => {
         try {
           if (args.fir) return await searchByFir(db, parseFirReference(args.fir));

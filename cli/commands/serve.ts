@@ -18,7 +18,8 @@ export default defineCommand({
     await runVerb(async () => {
       const { config, lake, log } = cliContext(args);
       const port = Number(args.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got ${args.port}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port must be 0-65535, got ${args.port}`);
       const access = loadAccessConfig(config.CRIMELAKE_ACCESS_CONFIG);
       const server = await startServer({ lake, config, access, env: process.env }, { host: args.host, port });
       log.info('listening', { url: server.url, users: access.users.length });

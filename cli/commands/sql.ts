@@ -119,7 +119,11 @@ export default defineCommand({
         const audit = new AuditLog(lake, config);
         const r = await runAuditedQuery({ lake, config, principal, sql: args.query, channel: 'cli', audit });
         const text =
-          format === 'csv' ? formatCsv(r.columns, r.rows as Row[]) : format === 'json' ? formatJson(r.rows as Row[]) : formatTable(r.columns, r.rows as Row[]);
+          format === 'csv'
+            ? formatCsv(r.columns, r.rows as Row[])
+            : format === 'json'
+              ? formatJson(r.rows as Row[])
+              : formatTable(r.columns, r.rows as Row[]);
         process.stdout.write(text + '\n');
         if (r.truncated) process.stderr.write(`truncated at ${r.rowCount} rows (CRIMELAKE_SQL_ROW_LIMIT)\n`);
         return;

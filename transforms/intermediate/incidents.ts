@@ -26,7 +26,7 @@ export const incidents = defineTable({
     h3_cell: col.varchar('H3 cell at the configured resolution (CRIMELAKE_H3_RESOLUTION)'),
     h3_resolution: col.integer('H3 resolution of h3_cell'),
     input_fingerprint: col.varchar(
-      "Digest of the week's incidents and the grid settings, so a build rewrites only the weeks whose incidents changed",
+      "Digest of the week's FIRs and tips, the grid settings and the model, so a build rewrites only the weeks whose digest changed",
     ),
   }),
 });

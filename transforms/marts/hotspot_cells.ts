@@ -35,7 +35,7 @@ export const hotspotCells = defineTable({
     ),
     study_area_incidents: col.integer('Incidents of the group in the study area that week'),
     input_fingerprint: col.varchar(
-      'Digest of the incidents of the window and the grid settings, so a build recomputes only weeks whose inputs changed',
+      'Digest of the incidents of the window, the grid settings and the model, so a build recomputes only the weeks whose digest changed',
     ),
   }),
 });

@@ -10,7 +10,7 @@ export const personIdHistory = defineTable({
   name: 'person_id_history',
   description:
     'Changes of person ids between builds of person_records: persons merged into another, records split off into a new person or moved',
-  grain: 'one row per person id, event and other person id (append-only: earlier builds\' events are kept)',
+  grain: "one row per person id, event and other person id (append-only: earlier builds' events are kept)",
   key: ['person_id', 'event', 'other_person_id'],
   replaceKey: ['person_id', 'event', 'other_person_id'],
   partitionBy: [],

@@ -44,7 +44,7 @@ export const personRecords = defineTable({
       'The record this one is linked to by its strongest accepted link (null: no link, a person of one record)',
     ),
     link_weight: col.opt.double('Match weight of that link: log2 of the odds that the two are one person'),
-    link_probability: col.opt.double('Match probability of that link, 0-1 (links need 0.9)'),
+    link_probability: col.opt.double('Match probability of that link, 0-1 (a link needs 0.95)'),
     link_fields: col.opt.varchar('Fields that agreed in that link (positive weight), comma-separated'),
     link_reasons: col.opt.varchar('JSON array of {field, level, weight} for every field compared in that link'),
     previous_person_id: col.opt.varchar('Person of this record in the previous build (null: a new record)'),

@@ -36,6 +36,18 @@ export const sensitivitySettingsSchema = z
       .max(12)
       .default(2)
       .describe('Events count when they run in the weeks after the assessed week'),
+    baseline_weeks: z
+      .number()
+      .int()
+      .min(1)
+      .max(104)
+      .default(12)
+      .describe('Weeks before the assessed period that set the usual level of each count'),
+    usual_sd: z
+      .number()
+      .min(0)
+      .default(2)
+      .describe('Usual level of a count: its baseline mean plus this many √mean (Poisson standard deviations)'),
     thresholds: z
       .object({
         sensitive: z.number().min(0).default(4).describe('Score from which a thana is sensitive'),

@@ -78,12 +78,12 @@ cell_stations as (
     qualify row_number() over (partition by h3_cell order by n desc, police_station_id) = 1
 ),
 
-hot as (
+hot_weekly as (
     select
         c.police_station_id,
         h.week_start,
-        count(distinct h.h3_cell) as value,
-        string_agg(distinct replace(h.crime_group, '_', ' '), ', ' order by replace(h.crime_group, '_', ' ')) as detail
+        count(distinct h.h3_cell) as n,
+        string_agg(distinct replace(h.crime_group, '_', ' '), ', ' order by replace(h.crime_group, '_', ' ')) as groups
     from hotspot_cells as h
     join cell_stations as c using (h3_cell)
     where h.bin >= 2 and not starts_with(h.crime_group, 'tip_')
@@ -117,20 +117,15 @@ station_tips as (
     where police_station_id is not null
 ),
 
-tip_counts as (
+tip_weekly as (
     select
-        sw.police_station_id,
-        sw.week_start,
-        count(*) filter (where t.is_communal) as communal,
-        string_agg(distinct replace(t.category, '_', ' '), ', ' order by replace(t.category, '_', ' '))
-            filter (where t.is_communal) as communal_detail,
-        count(*) filter (where t.is_arms) as arms
-    from station_weeks as sw
-    join station_tips as t
-        on t.police_station_id = sw.police_station_id
-        and t.week_start between sw.week_start - 7 * ($lookback_weeks - 1) and sw.week_start
-    where t.is_communal or t.is_arms
-    group by sw.police_station_id, sw.week_start
+        police_station_id,
+        week_start,
+        count(*) filter (where is_communal) as communal,
+        count(*) filter (where is_arms) as arms
+    from station_tips
+    where is_communal or is_arms
+    group by police_station_id, week_start
 ),
 
 riot_firs as (
@@ -144,22 +139,121 @@ riot_firs as (
     where list_contains(string_split($riot_crime_heads, ','), s.crime_head_id)
 ),
 
-riot_counts as (
-    select sw.police_station_id, sw.week_start, count(*) as value
-    from station_weeks as sw
-    join riot_firs as r
-        on r.police_station_id = sw.police_station_id
-        and r.week_start between sw.week_start - 7 * ($lookback_weeks - 1) and sw.week_start
-    group by sw.police_station_id, sw.week_start
+riot_weekly as (
+    select police_station_id, week_start, count(*) as n
+    from riot_firs
+    group by police_station_id, week_start
 ),
 
-flagged_counts as (
-    select sw.police_station_id, sw.week_start, count(*) as value
+flagged_weekly as (
+    select
+        police_station_id,
+        date_trunc('week', timezone('Asia/Kolkata', created_at))::date as week_start,
+        count(*) as n
+    from flagged_posts
+    where police_station_id is not null
+    group by all
+),
+
+-- What each thana had in each week (zeros included).
+signals as (
+    select
+        sw.police_station_id,
+        sw.week_start,
+        coalesce(h.n, 0) as hot,
+        coalesce(t.communal, 0) as communal,
+        coalesce(t.arms, 0) as arms,
+        coalesce(r.n, 0) as riot,
+        coalesce(f.n, 0) as flagged
     from station_weeks as sw
-    join flagged_posts as p
-        on p.police_station_id = sw.police_station_id
-        and date_trunc('week', timezone('Asia/Kolkata', p.created_at))::date
-            between sw.week_start - 7 * ($lookback_weeks - 1) and sw.week_start
+    left join hot_weekly as h using (police_station_id, week_start)
+    left join tip_weekly as t using (police_station_id, week_start)
+    left join riot_weekly as r using (police_station_id, week_start)
+    left join flagged_weekly as f using (police_station_id, week_start)
+),
+
+-- Counts of the assessed period (hot cells: the week; the rest: the lookback weeks) and of the
+-- baseline weeks before it.
+windowed as (
+    select
+        s.police_station_id,
+        s.week_start,
+        sum(o.hot) filter (where o.week_start = s.week_start) as hot,
+        sum(o.hot) filter (where o.week_start < s.week_start and o.week_start >= s.week_start - 7 * $baseline_weeks)
+            as hot_base,
+        count(*) filter (where o.week_start < s.week_start and o.week_start >= s.week_start - 7 * $baseline_weeks)
+            as hot_base_weeks,
+        sum(o.communal) filter (where o.week_start > s.week_start - 7 * $lookback_weeks) as communal,
+        sum(o.arms) filter (where o.week_start > s.week_start - 7 * $lookback_weeks) as arms,
+        sum(o.riot) filter (where o.week_start > s.week_start - 7 * $lookback_weeks) as riot,
+        sum(o.flagged) filter (where o.week_start > s.week_start - 7 * $lookback_weeks) as flagged,
+        sum(o.communal) filter (where o.week_start <= s.week_start - 7 * $lookback_weeks) as communal_base,
+        sum(o.arms) filter (where o.week_start <= s.week_start - 7 * $lookback_weeks) as arms_base,
+        sum(o.riot) filter (where o.week_start <= s.week_start - 7 * $lookback_weeks) as riot_base,
+        sum(o.flagged) filter (where o.week_start <= s.week_start - 7 * $lookback_weeks) as flagged_base,
+        count(*) filter (where o.week_start <= s.week_start - 7 * $lookback_weeks) as base_weeks
+    from signals as s
+    join signals as o
+        on o.police_station_id = s.police_station_id
+        and o.week_start between s.week_start - 7 * ($lookback_weeks + $baseline_weeks - 1) and s.week_start
+    group by s.police_station_id, s.week_start
+),
+
+-- The usual level of a count: the baseline mean scaled to the period, plus usual_sd × √mean
+-- (Poisson); the factor counts what goes beyond it.
+usual as (
+    select
+        police_station_id,
+        week_start,
+        hot,
+        communal,
+        arms,
+        riot,
+        flagged,
+        if(hot_base_weeks = 0, 0, hot_base / hot_base_weeks) as hot_mean,
+        if(base_weeks = 0, 0, communal_base * $lookback_weeks / base_weeks) as communal_mean,
+        if(base_weeks = 0, 0, arms_base * $lookback_weeks / base_weeks) as arms_mean,
+        if(base_weeks = 0, 0, riot_base * $lookback_weeks / base_weeks) as riot_mean,
+        if(base_weeks = 0, 0, flagged_base * $lookback_weeks / base_weeks) as flagged_mean
+    from windowed
+),
+
+counted as (
+    select
+        police_station_id,
+        week_start,
+        unnest([
+            {'factor': 'hotspot_cells', 'count': hot, 'mean': hot_mean},
+            {'factor': 'communal_tips', 'count': communal, 'mean': communal_mean},
+            {'factor': 'arms_tips', 'count': arms, 'mean': arms_mean},
+            {'factor': 'riot_firs', 'count': riot, 'mean': riot_mean},
+            {'factor': 'flagged_posts', 'count': flagged, 'mean': flagged_mean}
+        ], recursive := true)
+    from usual
+),
+
+beyond_usual as (
+    select
+        police_station_id,
+        week_start,
+        factor,
+        count::integer as count,
+        mean + $usual_sd * sqrt(mean) as usual,
+        greatest(0, floor(count - (mean + $usual_sd * sqrt(mean))))::integer as excess
+    from counted
+    where count > 0
+),
+
+communal_categories as (
+    select
+        sw.police_station_id,
+        sw.week_start,
+        string_agg(distinct replace(t.category, '_', ' '), ', ' order by replace(t.category, '_', ' ')) as categories
+    from station_weeks as sw
+    join station_tips as t
+        on t.police_station_id = sw.police_station_id
+        and t.week_start between sw.week_start - 7 * ($lookback_weeks - 1) and sw.week_start
+    where t.is_communal
     group by sw.police_station_id, sw.week_start
 ),
 
@@ -243,10 +337,37 @@ last_year as (
 
 factors as (
     select
-        police_station_id, week_start, 'hotspot_cells' as factor, value,
-        least(value, $hotspot_cells_cap) * $hotspot_cells_points as points,
-        value || ' hot spot cell' || if(value = 1, '', 's') || ' (95%, FDR) in its area this week: ' || detail as detail
-    from hot
+        b.police_station_id,
+        b.week_start,
+        b.factor,
+        b.count as value,
+        least(b.excess, case b.factor
+            when 'hotspot_cells' then $hotspot_cells_cap
+            when 'communal_tips' then $communal_tips_cap
+            when 'arms_tips' then $arms_tips_cap
+            when 'riot_firs' then $riot_firs_cap
+            else $flagged_posts_cap
+        end) * case b.factor
+            when 'hotspot_cells' then $hotspot_cells_points
+            when 'communal_tips' then $communal_tips_points
+            when 'arms_tips' then $arms_tips_points
+            when 'riot_firs' then $riot_firs_points
+            else $flagged_posts_points
+        end as points,
+        b.count || case b.factor
+            when 'hotspot_cells' then ' hot spot cell' || if(b.count = 1, '', 's') || ' (95%) in its area this week: ' || h.groups
+            when 'communal_tips' then ' communal-risk tip' || if(b.count = 1, '', 's') || ' (' || c.categories || ') in the last '
+                || $lookback_weeks || ' weeks'
+            when 'arms_tips' then ' arms tip' || if(b.count = 1, '', 's') || ' in the last ' || $lookback_weeks || ' weeks'
+            when 'riot_firs' then ' FIR' || if(b.count = 1, '', 's') || ' under rioting or communal sections in the last '
+                || $lookback_weeks || ' weeks'
+            else ' flagged social post' || if(b.count = 1, '', 's') || ' about it in the last ' || $lookback_weeks || ' weeks'
+        end || if(b.usual > 0, ' (usual up to ' || round(b.usual, 1) || ')', '') as detail
+    from beyond_usual as b
+    left join hot_weekly as h
+        on b.factor = 'hotspot_cells' and h.police_station_id = b.police_station_id and h.week_start = b.week_start
+    left join communal_categories as c
+        on b.factor = 'communal_tips' and c.police_station_id = b.police_station_id and c.week_start = b.week_start
     union all
     select
         police_station_id, week_start, 'emerging_hotspot_cells', value,
@@ -254,35 +375,6 @@ factors as (
         value || ' emerging hot spot cell' || if(value = 1, '', 's') || ' in its area over the last '
             || weeks || ' weeks: ' || detail
     from emerging
-    union all
-    select
-        police_station_id, week_start, 'communal_tips', communal,
-        least(communal, $communal_tips_cap) * $communal_tips_points,
-        communal || ' communal-risk tip' || if(communal = 1, '', 's') || ' (' || communal_detail || ') in the last '
-            || $lookback_weeks || ' weeks'
-    from tip_counts
-    where communal > 0
-    union all
-    select
-        police_station_id, week_start, 'arms_tips', arms,
-        least(arms, $arms_tips_cap) * $arms_tips_points,
-        arms || ' arms tip' || if(arms = 1, '', 's') || ' in the last ' || $lookback_weeks || ' weeks'
-    from tip_counts
-    where arms > 0
-    union all
-    select
-        police_station_id, week_start, 'riot_firs', value,
-        least(value, $riot_firs_cap) * $riot_firs_points,
-        value || ' FIR' || if(value = 1, '', 's') || ' under rioting or communal sections in the last '
-            || $lookback_weeks || ' weeks'
-    from riot_counts
-    union all
-    select
-        police_station_id, week_start, 'flagged_posts', value,
-        least(value, $flagged_posts_cap) * $flagged_posts_points,
-        value || ' flagged social post' || if(value = 1, '', 's') || ' about it in the last '
-            || $lookback_weeks || ' weeks'
-    from flagged_counts
     union all
     select
         police_station_id, week_start, 'upcoming_events', value, points,

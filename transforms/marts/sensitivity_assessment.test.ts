@@ -38,8 +38,17 @@ describe('sensitivity_assessment on hand-written rows', () => {
 
   beforeAll(async () => {
     db = await openDuckDb();
-    // Weeks 2025-W10 (3 March) to 2025-W12 (17 March), from the incidents.
+    // Weeks 2024-W51 (16 December) to 2025-W12 (17 March), from the incidents.
     await inputTable(db, incidents, [
+      {
+        source: 'fir',
+        incident_id: 'f0',
+        week: '2024-W51',
+        week_start: '2024-12-16',
+        police_station_id: 'varanasi-sigra',
+        h3_cell: '883c164e01fffff',
+        crime_group: 'property',
+      },
       {
         source: 'fir',
         incident_id: 'f1',
@@ -86,8 +95,19 @@ describe('sensitivity_assessment on hand-written rows', () => {
       tip('t6', 'varanasi-cantt', 'illegal_arms', '2025-03-12T05:00:00Z'),
       tip('t7', 'varanasi-chowk', 'liquor_smuggling', '2025-03-12T05:00:00Z'),
     ]);
-    // Cantt: a riot FIR in W11; Chowk: a riot FIR during Holi last year.
+    // Cantt: a riot FIR in W11; Chowk: a riot FIR during Holi last year. Lanka: two riot FIRs
+    // every week from W51 to W11, then ten in W12.
+    const lanka = Array.from({ length: 14 }, (_, week) => week).flatMap((week) =>
+      Array.from({ length: week === 13 ? 10 : 2 }, (_, i) => ({
+        fir_id: `varanasi-lanka/${week}/${i}`,
+        district: 'Varanasi',
+        police_station_id: 'varanasi-lanka',
+        police_station: 'Lanka',
+        registered_at: new Date(Date.UTC(2024, 11, 17 + 7 * week, 6)).toISOString(),
+      })),
+    );
     await inputTable(db, firs, [
+      ...lanka,
       {
         fir_id: 'varanasi-cantt/2025/0042',
         district: 'Varanasi',
@@ -104,6 +124,7 @@ describe('sensitivity_assessment on hand-written rows', () => {
       },
     ]);
     await inputTable(db, firSections, [
+      ...lanka.map((f) => ({ fir_id: f.fir_id, act: 'BNS', section: '191', crime_head_id: 'rioting' })),
       { fir_id: 'varanasi-cantt/2025/0042', act: 'BNS', section: '191', crime_head_id: 'rioting' },
       { fir_id: 'varanasi-chowk/2024/0310', act: 'IPC', section: '153A', crime_head_id: 'promoting_enmity' },
     ]);
@@ -153,8 +174,9 @@ describe('sensitivity_assessment on hand-written rows', () => {
   afterAll(() => db.close());
 
   it('assesses every thana in every week', () => {
-    expect(rows.length).toBe(91 * 3);
-    expect(new Set(rows.map((r) => r.week))).toEqual(new Set(['2025-W10', '2025-W11', '2025-W12']));
+    expect(rows.length).toBe(91 * 14);
+    expect(new Set(rows.map((r) => r.week)).size).toBe(14);
+    expect(rows[0]!.week).toBe('2024-W51');
   });
 
   it('makes the thana with a surge of communal-risk tips and a festival next week hyper-sensitive, naming those factors', () => {
@@ -203,6 +225,24 @@ describe('sensitivity_assessment on hand-written rows', () => {
     // W12: the intensifying cell (emerging status counts in the window's last week only).
     expect(factorNames(of('varanasi-sigra', '2025-W12'))).toEqual(['emerging_hotspot_cells']);
     expect(of('jaunpur-kotwali', '2025-W11')).toMatchObject({ score: 2, level: 'normal' });
+  });
+
+  it("counts only what goes beyond the thana's usual level", () => {
+    // W11: 4 riot FIRs in two weeks, usual 4 + 2·√4 = 8 (11 baseline weeks of 2): nothing beyond.
+    const steady = of('varanasi-lanka', '2025-W11');
+    expect(steady).toMatchObject({ score: 3, level: 'normal' }); // Holi next week only
+    expect(factorNames(steady)).toEqual(['upcoming_events']);
+    // W12: 2 + 10 = 12, usual 8: 4 beyond, capped at 3 × 3 points.
+    const surge = of('varanasi-lanka', '2025-W12');
+    expect(surge).toMatchObject({ score: 9, level: 'sensitive' });
+    expect(JSON.parse(surge.factors)).toEqual([
+      {
+        factor: 'riot_firs',
+        count: 12,
+        points: 9,
+        detail: '12 FIRs under rioting or communal sections in the last 2 weeks (usual up to 8.0)',
+      },
+    ]);
   });
 
   it('leaves a quiet thana normal with no factor', () => {

@@ -62,6 +62,8 @@ export function sensitivityParams(s: SensitivitySettings): Record<string, string
   const params: Record<string, string | number> = {
     lookback_weeks: s.lookback_weeks,
     lookahead_weeks: s.lookahead_weeks,
+    baseline_weeks: s.baseline_weeks,
+    usual_sd: s.usual_sd,
     sensitive: s.thresholds.sensitive,
     hyper_sensitive: s.thresholds.hyper_sensitive,
     festival_points: s.events.festival,

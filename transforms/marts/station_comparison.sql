@@ -38,7 +38,7 @@ reports_per_fir as (
 
 -- Concluded: a report filed or a status other than under investigation. Concluded when the first
 -- report was filed (else when CCTNS last changed the FIR).
-fir_facts as (
+fir_instants as (
     select
         f.fir_id,
         f.district,
@@ -53,6 +53,16 @@ fir_facts as (
     from firs as f
     left join reports_per_fir as r
         on f.fir_id = r.fir_id
+),
+
+-- Instants in IST once (time zone conversion is the costly step); IST has no daylight saving,
+-- so a local time plus N days is the local time of the instant plus N days.
+fir_facts as (
+    select
+        *,
+        timezone('Asia/Kolkata', registered_at) as registered_local,
+        timezone('Asia/Kolkata', concluded_at) as concluded_local
+    from fir_instants
 ),
 
 tip_actions as (
@@ -88,25 +98,25 @@ complaint_facts as (
 
 -- The data's end: pendency is counted up to it, never beyond.
 data_end as (
-    select greatest(max(registered_at), max(concluded_at)) as as_of
+    select greatest(max(registered_local), max(concluded_local)) as as_of_local
     from fir_facts
 ),
 
-instants as (
-    select registered_at as happened_at from fir_facts
+local_instants as (
+    select registered_local as happened_local from fir_facts
     union all
-    select concluded_at from fir_facts
+    select concluded_local from fir_facts
     union all
-    select received_at from tip_facts
+    select timezone('Asia/Kolkata', received_at) from tip_facts
     union all
-    select created_at from complaint_facts
+    select timezone('Asia/Kolkata', created_at) from complaint_facts
 ),
 
 bounds as (
     select
-        timezone('Asia/Kolkata', min(happened_at)) as first_local,
-        timezone('Asia/Kolkata', max(happened_at)) as last_local
-    from instants
+        min(happened_local) as first_local,
+        max(happened_local) as last_local
+    from local_instants
 ),
 
 week_starts as (
@@ -222,7 +232,7 @@ fir_by_period as (
     select
         f.*,
         k.period_kind,
-        date_trunc(k.period_kind, timezone('Asia/Kolkata', f.registered_at))::date as period_start
+        date_trunc(k.period_kind, f.registered_local)::date as period_start
     from fir_facts as f
     cross join (values ('week'), ('month')) as k (period_kind)
 ),
@@ -253,7 +263,7 @@ disposals as (
         select
             f.*,
             k.period_kind,
-            date_trunc(k.period_kind, timezone('Asia/Kolkata', f.concluded_at))::date as period_start
+            date_trunc(k.period_kind, f.concluded_local)::date as period_start
         from fir_facts as f
         cross join (values ('week'), ('month')) as k (period_kind)
         where f.concluded_at is not null
@@ -271,12 +281,12 @@ pendency_windows as (
         f.police_station_id,
         f.crime_group,
         n.days,
-        f.registered_at + n.days * interval 1 day as starts_at,
-        f.concluded_at
+        f.registered_local + n.days * interval 1 day as starts_local,
+        f.concluded_local
     from fir_facts as f
     cross join (values (60), (90)) as n (days)
-    where f.concluded_at is null
-        or f.concluded_at > f.registered_at + n.days * interval 1 day
+    where f.concluded_local is null
+        or f.concluded_local > f.registered_local + n.days * interval 1 day
 ),
 
 pendency_events as (
@@ -284,20 +294,20 @@ pendency_events as (
         w.police_station_id,
         w.crime_group,
         w.days,
-        w.starts_at as happened_at,
+        w.starts_local as happened_local,
         1 as change
     from pendency_windows as w
     cross join data_end as d
-    where w.starts_at <= d.as_of
+    where w.starts_local <= d.as_of_local
     union all
     select
         police_station_id,
         crime_group,
         days,
-        concluded_at as happened_at,
+        concluded_local as happened_local,
         -1 as change
     from pendency_windows
-    where concluded_at is not null
+    where concluded_local is not null
 ),
 
 pendency_changes as (
@@ -312,7 +322,7 @@ pendency_changes as (
         select
             e.*,
             k.period_kind,
-            date_trunc(k.period_kind, timezone('Asia/Kolkata', e.happened_at))::date as period_start
+            date_trunc(k.period_kind, e.happened_local)::date as period_start
         from pendency_events as e
         cross join (values ('week'), ('month')) as k (period_kind)
     )
@@ -510,7 +520,7 @@ final as (
         c.period,
         c.period_start,
         c.period_end,
-        c.period_end <= cast(timezone('Asia/Kolkata', d.as_of) as date) as is_complete_period,
+        c.period_end <= cast(d.as_of_local as date) as is_complete_period,
         c.crime_group,
         c.fir_count,
         c.previous_period_fir_count,

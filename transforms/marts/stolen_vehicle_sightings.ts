@@ -21,14 +21,12 @@ export const stolenVehicleSightings = defineTable({
     read_at: col.timestamptz('Read instant (UTC)'),
     month: col.varchar('Month of the read in IST, YYYY-MM'),
     plate_text: col.varchar('Plate text as the camera read it'),
-    read_registration_number: col.opt.varchar(
-      'Registration number the read normalises to (anpr_reads.registration_number; null when unreadable)',
+    registration_number: col.varchar(
+      'Registration number of the stolen vehicle: the read normalises to it (anpr_reads.registration_number, OCR confusions where the position fixes the kind repaired)',
     ),
-    registration_number: col.varchar('Registration number of the stolen vehicle'),
-    match_kind: col.varchar(
-      "exact: the read's normalised number is the stolen number (after the ingest's OCR repairs, e.g. UP65AB12O4 → UP65AB1204); ocr_equivalent: it is not, but the two agree once every O, I, B, S, Z, G, D, Q is read as 0, 1, 8, 5, 2, 6, 0, 0 — check it",
+    plate_repaired: col.boolean(
+      'Whether the ingest repaired an OCR confusion in the read (UP65AB12O4 read, UP65AB1204 matched): check the plate by eye',
     ),
-    plate_repaired: col.boolean('Whether the ingest repaired an OCR confusion in the read'),
     confidence: col.opt.double('OCR confidence of the read, 0–1'),
     place: col.opt.varchar('Where the camera stands (the read, else the camera)'),
     latitude: col.opt.double('Latitude of the camera (WGS84)'),

@@ -180,7 +180,8 @@ export function* trainingPairs(
     const all = (n * (n - 1)) / 2;
     const budget = perRecord * n;
     if (all <= budget) {
-      for (let x = 0; x < n; x++) for (let y = x + 1; y < n; y++) yield { i: g[x] as number, j: g[y] as number, weight: 1 };
+      for (let x = 0; x < n; x++)
+        for (let y = x + 1; y < n; y++) yield { i: g[x] as number, j: g[y] as number, weight: 1 };
       continue;
     }
     const weight = all / budget;

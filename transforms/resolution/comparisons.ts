@@ -241,7 +241,8 @@ export function compare(a: Features, b: Features): Comparison {
   code += l2 * (fb[2] as number);
 
   const l3 = aliasLevel(a.alias, b.alias);
-  if (l3 === 1) tf[3] = a.alias === b.alias ? a.alias : (a.alias.split(' ').find((w) => b.alias.split(' ').includes(w)) ?? null);
+  if (l3 === 1)
+    tf[3] = a.alias === b.alias ? a.alias : (a.alias.split(' ').find((w) => b.alias.split(' ').includes(w)) ?? null);
   code += l3 * (fb[3] as number);
 
   code += ageLevel(a.birthYear, b.birthYear) * (fb[4] as number);

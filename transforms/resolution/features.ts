@@ -53,7 +53,7 @@ const nameCache = new Map<string, { name: NormalName | null; alias: string | nul
 const fatherCache = new Map<string, NormalName | null>();
 const addressCache = new Map<string, ParsedAddress>();
 const aliasCache = new Map<string, string>();
-const cacheLimit = 500_000;
+const cacheLimit = 1_000_000;
 
 function cached<V>(cache: Map<string, V>, key: string, make: () => V): V {
   const hit = cache.get(key);
@@ -84,7 +84,8 @@ export function fatherOf(raw: string | null | undefined): NormalName | null {
 
 /** The father's name without the surname he shares with the accused (it says nothing more). */
 function givenNames(father: NormalName, name: NormalName): string {
-  if (father.words.length >= 2 && name.last !== '' && skeleton(father.last) === skeleton(name.last)) return father.given;
+  if (father.words.length >= 2 && name.last !== '' && skeleton(father.last) === skeleton(name.last))
+    return father.given;
   return father.full;
 }
 

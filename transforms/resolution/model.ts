@@ -78,7 +78,8 @@ export function estimate(counts: ReadonlyMap<number, number>, maxIterations = 20
       let logBf = 0;
       for (let f = 0; f < fields.length; f++) {
         const l = lv[f] as number;
-        if (l > 0 && used[f]) logBf += Math.log((p.m[f] as number[])[l] as number) - Math.log((p.u[f] as number[])[l] as number);
+        if (l > 0 && used[f])
+          logBf += Math.log((p.m[f] as number[])[l] as number) - Math.log((p.u[f] as number[])[l] as number);
       }
       const odds = (p.lambda / (1 - p.lambda)) * Math.exp(Math.min(700, logBf));
       const w = odds / (1 + odds);
@@ -209,7 +210,11 @@ export function scorer(params: ModelParameters, tf: TermFrequencies): Scorer {
       for (let f = 0; f < fields.length; f++) {
         const { level, w } = fieldWeight(code, tfv, f);
         if (level === 0) continue;
-        out.push({ field: fields[f]!.name, level: fields[f]!.levels[level - 1] as string, weight: Math.round(w * 100) / 100 });
+        out.push({
+          field: fields[f]!.name,
+          level: fields[f]!.levels[level - 1] as string,
+          weight: Math.round(w * 100) / 100,
+        });
       }
       return out;
     },

@@ -45,10 +45,7 @@ const aliasMarker = /(?:^|\s)(?:alias|urf|urph|aka|a\/k\/a)(?:[\s.:]|$)|@/;
 export function toLatin(raw: string): string {
   let s = raw.normalize('NFC');
   if (hasDevanagari(s)) s = devanagariToLatin(s.replace(/\u0966(?!\d)/g, '.'));
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** Folds one lower-case Latin word so that common spelling variants coincide. */
@@ -232,7 +229,8 @@ const districtMarker = /^(?:distt?\.?|district|janpad|jila|zila|जनपद|ज
 const placeMarker =
   /^(?:gram|grama|village|vill\.?|vil\.?|r\s*\/\s*o|resident\s+of|mauja|mouja|mauza|mohalla|mohallah|moh\.?|mo\.|ग्राम|मौजा|मोहल्ला|मो०|निवासी)(?:[\s.:,]+|$)/i;
 // Where the markers stand inside a segment without commas ("ग्राम X थाना Y जिला Z").
-const inlineMarkers = /\s+(?=(?:thana|p\.\s*s\.|police\s+station|distt?\.|district|janpad|jila|थाना|जनपद|जिला)(?:[\s.:]|$))/i;
+const inlineMarkers =
+  /\s+(?=(?:thana|p\.\s*s\.|police\s+station|distt?\.|district|janpad|jila|थाना|जनपद|जिला)(?:[\s.:]|$))/i;
 
 function stationIn(text: string, districtId: string | null): PoliceStation | undefined {
   if (districtId) return findPoliceStation(districtId, text);
@@ -244,10 +242,21 @@ function stationIn(text: string, districtId: string | null): PoliceStation | und
   return hits.size === 1 ? [...hits][0] : undefined;
 }
 
+const placeCache = new Map<string, { place: string | null; placeKey: string | null }>();
+const stationCache = new Map<string, { policeStationId: string | null; districtId: string | null }>();
+
+function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const v = make();
+  if (cache.size >= 200_000) cache.clear();
+  cache.set(key, v);
+  return v;
+}
+
 /** The place, police station and district of an address as CCTNS clerks write it. */
 export function parseAddress(raw: string | null | undefined): ParsedAddress {
-  const none: ParsedAddress = { place: null, placeKey: null, policeStationId: null, districtId: null };
-  if (!raw || raw.trim() === '') return none;
+  if (!raw || raw.trim() === '') return { place: null, placeKey: null, policeStationId: null, districtId: null };
   const segments = raw
     .normalize('NFC')
     .split(/\s*[,;]\s*/)
@@ -269,15 +278,20 @@ export function parseAddress(raw: string | null | undefined): ParsedAddress {
     if (!districtText && findDistrict(seg)) districtText = seg;
     else if (!stationText) stationText = seg;
   }
-  const district = districtText ? findDistrict(districtText) : undefined;
-  const station = stationText ? stationIn(stationText, district?.districtId ?? null) : undefined;
-  const placeLatin = place ? wordsOfPlace(toLatin(place)) : '';
-  return {
-    place: placeLatin || null,
-    placeKey: placeLatin ? placeLatin.split(' ').map(foldWord).join('') || null : null,
-    policeStationId: station?.policeStationId ?? null,
-    districtId: district?.districtId ?? station?.districtId ?? null,
-  };
+  // Place names and station names repeat far more than whole addresses: cache by part.
+  const p = remember(placeCache, place ?? '', () => {
+    const latin = place ? wordsOfPlace(toLatin(place)) : '';
+    return { place: latin || null, placeKey: latin ? latin.split(' ').map(foldWord).join('') || null : null };
+  });
+  const ps = remember(stationCache, `${stationText ?? ''}|${districtText ?? ''}`, () => {
+    const district = districtText ? findDistrict(districtText) : undefined;
+    const station = stationText ? stationIn(stationText, district?.districtId ?? null) : undefined;
+    return {
+      policeStationId: station?.policeStationId ?? null,
+      districtId: district?.districtId ?? station?.districtId ?? null,
+    };
+  });
+  return { ...p, ...ps };
 }
 
 function wordsOfPlace(latin: string): string {

@@ -147,7 +147,12 @@ export async function resolvePersonRecords(
         linked_record_id: linked,
         link_weight: res.linkWeight === null ? null : round(res.linkWeight, 3),
         link_probability: res.linkProbability === null ? null : round(res.linkProbability, 6),
-        link_fields: linked ? res.linkReasons.filter((x) => x.weight > 0).map((x) => x.field).join(',') : null,
+        link_fields: linked
+          ? res.linkReasons
+              .filter((x) => x.weight > 0)
+              .map((x) => x.field)
+              .join(',')
+          : null,
         link_reasons: linked ? JSON.stringify(res.linkReasons) : null,
         previous_person_id: res.previousPersonId,
       });

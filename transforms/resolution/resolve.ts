@@ -29,7 +29,7 @@ export interface ResolveOptions {
   mode?: 'incremental' | 'full';
 }
 
-export const defaultResolveOptions = { threshold: 0.9, window: 4, maxYearSpan: 6 } as const;
+export const defaultResolveOptions = { threshold: 0.95, window: 4, maxYearSpan: 6 } as const;
 
 export interface ResolvedRecord {
   personId: string;
