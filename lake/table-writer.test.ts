@@ -115,6 +115,12 @@ describe('unpartitioned tables', () => {
     }
     const snap = await currentSnapshot(t.lake.storage, 'things');
     expect(snap?.files.map((f) => f.key)).toEqual(['tables/things/part-b2-0.parquet']);
+    // A rebuild to no rows of a partitioned table commits an empty table.
+    const { crimeMonthly } = await import('../transforms/marts/crime_monthly.ts');
+    const empty = await StagingTable.create(d, crimeMonthly);
+    empty.close();
+    const r = await writeTable({ lake: t.lake, db: d, contract: crimeMonthly, incoming: empty.name, batchId: 'e1', replaceAll: true });
+    expect([r.rowCount, r.filesAdded]).toEqual([0, 0]);
     await attachLake(d, t.lake);
     expect(await d.all('select * from things order by thing_id')).toEqual([
       { thing_id: 'a', label: 'one' },

@@ -179,17 +179,20 @@ async function writeOnce(input: WriteTableInput): Promise<WriteTableResult> {
     const partitionClause = by.length > 0 ? `, partition_by (${by.map(ident).join(', ')})` : '';
     const target = by.length > 0 ? stage : path.join(stage, `part-${batchId}-0.parquet`);
     await db.run(
-      `copy (select ${colList} from ${ident(mergedTable)} order by all)
+      `copy (select ${colList} from ${ident(mergedTable)})
        to ${sqlString(target)}
        (format parquet, compression zstd${partitionClause}${by.length > 0 ? `, filename_pattern ${sqlString(`part-${batchId}-{i}`)}` : ''})`,
     );
     const rel = listFiles(stage);
+    // A partitioned COPY of no rows writes no file: the commit then only removes files.
     const meta = new Map(
-      (
-        await db.all<{ file_name: string; num_rows: bigint | number }>(
-          `select file_name, num_rows from parquet_file_metadata([${rel.map((r) => sqlString(path.join(stage, r))).join(', ')}])`,
-        )
-      ).map((m) => [m.file_name, Number(m.num_rows)]),
+      rel.length === 0
+        ? []
+        : (
+            await db.all<{ file_name: string; num_rows: bigint | number }>(
+              `select file_name, num_rows from parquet_file_metadata([${rel.map((r) => sqlString(path.join(stage, r))).join(', ')}])`,
+            )
+          ).map((m) => [m.file_name, Number(m.num_rows)]),
     );
     const added: FileEntry[] = [];
     for (const r of rel) {

@@ -18,8 +18,9 @@ import type { Lake } from '../lake/lake.ts';
 import type { Logger } from '../lake/log.ts';
 import { buildModels, TransformError } from '../transforms/build.ts';
 import { models } from '../transforms/models.ts';
+import { publishReportForWorkflow } from '../reports/builders.ts';
 import { runActivity } from './activities-context.ts';
-import { publishWeeklyReport, type PublishedReport } from './activities-reports.ts';
+import type { PublishedReport } from './activities-reports.ts';
 import { SCAN_MAX_OBJECTS } from './presets.ts';
 import { errorKeyFor, inboxPrefix, settledKey, type WeeklyReportName } from './shared.ts';
 
@@ -363,11 +364,25 @@ export function createActivities({ config, lake, log }: ActivityDeps) {
       });
     },
 
-    /** Publishes one weekly report for one ISO week (replacing an earlier publication of it). */
+    /**
+     * Publishes one weekly report for one ISO week under `published/<report>/<week>/` (the report
+     * builders' HTML, CSV, Parquet and manifest), replacing an earlier publication of it.
+     */
     async publishWeeklyReport(input: PublishWeeklyReportInput): Promise<PublishedReport> {
-      return runActivity('publishWeeklyReport', log, (progress) =>
-        withDuckDb(config, (db) => publishWeeklyReport({ lake, db }, input, progress)),
-      );
+      return runActivity('publishWeeklyReport', log, async (progress) => {
+        progress.report({ phase: 'publish', report: input.report, week: input.week });
+        const published = await withDuckDb(config, (db) =>
+          publishReportForWorkflow({ lake, db }, { report: input.report, week: input.week }),
+        );
+        progress.report({
+          phase: 'published',
+          report: input.report,
+          week: input.week,
+          outputs: published.outputs.length,
+        });
+        progress.throwIfCancelled();
+        return published;
+      });
     },
   };
 }

@@ -11,7 +11,7 @@ import { accusedHeaders, firHeaders } from '../schemas/cctns/layout.ts';
 import { accused, threeFirs, toCsv } from '../test/util/cctns-fixtures.ts';
 import { crimelake } from '../test/util/cli.ts';
 import { lakeKinds, localLake, type TestLake } from '../test/util/lakes.ts';
-import type { ReportManifest } from './activities-reports.ts';
+import type { ReportManifest } from '../reports/publish.ts';
 import { createEmbeddedRunner } from './embedded.ts';
 
 const firsCsv = toCsv(firHeaders, threeFirs());
@@ -81,7 +81,7 @@ describe.each(lakeKinds)('embedded runner on a $kind lake', ({ make }) => {
     expect(counts).toEqual([{ firs: 3, accused: 1 }]); // the second accused file replaced accused 1 of FIR 0101
   });
 
-  it('publishes a week’s report, and publishing it again replaces it', async () => {
+  it('publishes a week’s reports (weekly-hotspots and sensitivity), and publishing again replaces them', async () => {
     const t = make();
     await t.lake.storage.put('inbox/cctns/firs.csv', firsCsv);
     const r = runner(t);
@@ -91,59 +91,85 @@ describe.each(lakeKinds)('embedded runner on a $kind lake', ({ make }) => {
 
     // FIR 0101: 15/03/2024 10:30 IST, IPC 379 (theft: property), Line Bazar, Jaunpur.
     const first = await r.publishWeeklyReports({ week: '2024-W11' });
-    const prefix = 'published/weekly-hotspots/2024-W11/';
-    expect(first).toEqual({
-      week: '2024-W11',
-      reports: [expect.objectContaining({ report: 'weekly-hotspots', rowCount: 1, prefix })],
-    });
-    const csv = (await t.lake.storage.get(prefix + 'report.csv')).toString('utf8');
-    expect(csv).toBe(
-      'week,district,police_station_id,police_station,crime_group,fir_count,previous_week_fir_count,change_from_previous_week,rank_in_district\n' +
-        '2024-W11,Jaunpur,jaunpur-line-bazar,Line Bazar,property,1,0,1,1\n',
-    );
-    const manifest = JSON.parse((await t.lake.storage.get(prefix + 'manifest.json')).toString()) as ReportManifest;
-    expect(manifest).toMatchObject({
-      report: 'weekly-hotspots',
-      period: {
-        week: '2024-W11',
-        start: '2024-03-10T18:30:00.000Z',
-        end: '2024-03-17T18:30:00.000Z',
-        timeZone: 'Asia/Kolkata',
-      },
-      query: { file: 'queries/weekly_hotspots.sql' },
-      inputs: [{ table: 'firs', version: 1, rowCount: 3 }],
-      rowCount: 1,
-    });
-    expect(manifest.codeVersion).toMatch(/^0\.1\.0(\+[0-9a-f]{12})?$/);
-    expect(manifest.outputs.map((o) => o.file)).toEqual(['report.csv', 'report.parquet', 'report.html']);
-    for (const o of manifest.outputs) {
-      const body = await t.lake.storage.get(prefix + o.file);
-      expect([body.length, crypto.createHash('sha256').update(body).digest('hex')], o.file).toEqual([
-        o.bytes,
-        o.sha256,
-      ]);
+    expect(first.week).toBe('2024-W11');
+    expect(first.reports.map((p) => p.report)).toEqual(['weekly-hotspots', 'sensitivity']);
+    const manifests = new Map<string, ReportManifest>();
+    for (const published of first.reports) {
+      const prefix = `published/${published.report}/2024-W11/`;
+      expect(published).toMatchObject({ week: '2024-W11', prefix, manifestKey: prefix + 'manifest.json' });
+      const manifest = JSON.parse((await t.lake.storage.get(published.manifestKey)).toString()) as ReportManifest;
+      manifests.set(published.report, manifest);
+      expect(manifest).toMatchObject({
+        report: published.report,
+        period: {
+          kind: 'week',
+          id: '2024-W11',
+          start: '2024-03-10T18:30:00.000Z',
+          end: '2024-03-17T18:30:00.000Z',
+          timeZone: 'Asia/Kolkata',
+        },
+      });
+      expect(manifest.codeVersion).toMatch(/^0\.1\.0(\+[0-9a-f]{12})?$/);
+      expect(published.rowCount).toBe(manifest.datasets[0]!.rowCount);
+      // The activity returns the manifest's outputs; the manifest names every file, with its hash.
+      expect(published.outputs).toEqual(manifest.outputs.map((o) => ({ ...o, key: prefix + o.file })));
+      expect(manifest.outputs.map((o) => o.file).sort()).toEqual(
+        ['report.html', ...manifest.datasets.flatMap((d) => [`${d.name}.csv`, `${d.name}.parquet`])].sort(),
+      );
+      for (const o of manifest.outputs) {
+        const body = await t.lake.storage.get(prefix + o.file);
+        expect([body.length, crypto.createHash('sha256').update(body).digest('hex')], o.file).toEqual([
+          o.bytes,
+          o.sha256,
+        ]);
+        if (o.file.endsWith('.csv')) expect([...body.subarray(0, 3)], o.file).toEqual([0xef, 0xbb, 0xbf]);
+      }
+      expect(await keysUnder(t, prefix)).toEqual(
+        [prefix + 'manifest.json', ...manifest.outputs.map((o) => prefix + o.file)].sort(),
+      );
+      const html = (await t.lake.storage.get(prefix + 'report.html')).toString('utf8');
+      expect(html).toContain('2024-W11');
+      expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
     }
-    const parquetRows = await withDuckDb(t.config, async (db) => {
-      const local = t.lake.storage.localPath(prefix + 'report.parquet');
-      if (local) return db.all(`select district, fir_count from read_parquet('${local}')`);
-      await t.lake.storage.getToFile(prefix + 'report.parquet', `${t.config.cacheDir}/report.parquet`);
-      return db.all(`select district, fir_count from read_parquet('${t.config.cacheDir}/report.parquet')`);
-    });
-    expect(parquetRows).toEqual([{ district: 'Jaunpur', fir_count: 1 }]);
+    const hotspots = manifests.get('weekly-hotspots')!;
+    expect(hotspots.inputs.find((i) => i.table === 'firs')).toMatchObject({ version: 1, rowCount: 3 });
+    // Only crime_monthly was built: the sections of the analytics tables say so.
+    expect(hotspots.notes.join(' ')).toContain('hotspot_cells');
+    expect(manifests.get('sensitivity')!.notes.join(' ')).toContain('sensitivity_assessment');
+    const html = (await t.lake.storage.get('published/weekly-hotspots/2024-W11/report.html')).toString('utf8');
+    expect(html).toContain('साप्ताहिक हॉटस्पॉट रिपोर्ट, 2024-W11');
 
+    // The Parquet outputs are plain Parquet with the dataset's rows.
+    const prefix = 'published/weekly-hotspots/2024-W11/';
+    const parquetRows = await withDuckDb(t.config, async (db) => {
+      let file = t.lake.storage.localPath(prefix + 'thanas.parquet');
+      if (!file) {
+        file = `${t.config.cacheDir}/thanas.parquet`;
+        await t.lake.storage.getToFile(prefix + 'thanas.parquet', file);
+      }
+      return db.all<{ n: number }>(`select count(*)::int as n from read_parquet('${file}')`);
+    });
+    expect(parquetRows).toEqual([{ n: hotspots.datasets.find((d) => d.name === 'thanas')!.rowCount }]);
+
+    // Publishing again replaces each week's files (a stale file goes) with the same outputs.
     await t.lake.storage.put(prefix + 'stale.txt', 'from an older version');
     const again = await r.publishWeeklyReports({ week: '2024-W11' });
-    expect(again.reports[0]!.outputs.map((o) => o.sha256)).toEqual(first.reports[0]!.outputs.map((o) => o.sha256));
-    expect(await keysUnder(t, prefix)).toEqual([
-      prefix + 'manifest.json',
-      prefix + 'report.csv',
-      prefix + 'report.html',
-      prefix + 'report.parquet',
-    ]);
+    expect(again.reports.map((p) => p.report)).toEqual(['weekly-hotspots', 'sensitivity']);
+    for (const [i, published] of again.reports.entries()) {
+      expect(published.outputs.map((o) => [o.file, o.sha256])).toEqual(
+        first.reports[i]!.outputs.map((o) => [o.file, o.sha256]),
+      );
+      expect(await keysUnder(t, published.prefix)).toEqual(
+        [published.manifestKey, ...published.outputs.map((o) => o.key)].sort(),
+      );
+    }
 
     // A week without FIRs is still a report, with no rows.
     const empty = await r.publishWeeklyReports({ week: '2023-W40' });
-    expect(empty.reports[0]!.rowCount).toBe(0);
+    expect(empty.reports.map((p) => [p.report, p.rowCount])).toEqual([
+      ['weekly-hotspots', 0],
+      ['sensitivity', 0],
+    ]);
     await expect(r.publishWeeklyReports({ week: '2023-W54' })).rejects.toThrow(/2023 has no week 54/);
   });
 });
@@ -157,7 +183,9 @@ describe('crimelake run (embedded)', () => {
     expect(scan.stderr).toContain('1 objects: 1 ingested, 0 duplicates, 0 failed');
     const run = await crimelake(['run', 'weekly-reports', '--week', '2024-W11'], t.env);
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ result: { week: '2024-W11', reports: [{ rowCount: 1 }] } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      result: { week: '2024-W11', reports: [{ report: 'weekly-hotspots' }, { report: 'sensitivity' }] },
+    });
     const build = await crimelake(['run', 'build-derived', 'crime_monthly'], t.env);
     expect(build.code, build.stderr).toBe(0);
     const bad = await crimelake(['run', 'weekly-reports', '--week', '2024-23'], t.env);

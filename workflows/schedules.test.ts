@@ -21,7 +21,7 @@ import {
   waitFor,
   workflowBundle,
 } from '../test/util/temporal.ts';
-import type { ReportManifest } from './activities-reports.ts';
+import type { ReportManifest } from '../reports/publish.ts';
 import { scheduleDefinitions } from './schedules.ts';
 import { isoWeekRange, previousIsoWeek } from './shared.ts';
 import fs from 'node:fs';
@@ -115,32 +115,47 @@ describe('crimelake schedules', () => {
       expect(result).toMatchObject({ week });
     });
 
+    // Both weekly reports, for the week just ended, each with a manifest naming its files and hashes.
+    for (const report of ['weekly-hotspots', 'sensitivity']) {
+      const prefix = `published/${report}/${week}/`;
+      const manifest = JSON.parse(
+        (await t.lake.storage.get(prefix + 'manifest.json')).toString('utf8'),
+      ) as ReportManifest;
+      expect(manifest).toMatchObject({
+        report,
+        period: { kind: 'week', id: week, start: start.toISOString(), timeZone: 'Asia/Kolkata' },
+      });
+      const keys: string[] = [];
+      for await (const o of t.lake.storage.list(prefix)) keys.push(o.key.slice(prefix.length));
+      expect(keys.sort()).toEqual(['manifest.json', ...manifest.outputs.map((o) => o.file)].sort());
+      expect(manifest.outputs.map((o) => o.file)).toContain('report.html');
+      for (const o of manifest.outputs) {
+        const body = await t.lake.storage.get(prefix + o.file);
+        expect(crypto.createHash('sha256').update(body).digest('hex'), o.file).toBe(o.sha256);
+      }
+    }
     const prefix = `published/weekly-hotspots/${week}/`;
-    const csv = (await t.lake.storage.get(prefix + 'report.csv')).toString('utf8');
-    expect(csv).toBe(
-      [
-        'week,district,police_station_id,police_station,crime_group,fir_count,previous_week_fir_count,change_from_previous_week,rank_in_district',
-        `${week},Ghazipur,ghazipur-kotwali,Kotwali,property,1,0,1,1`,
-        `${week},Jaunpur,jaunpur-line-bazar,Line Bazar,property,2,1,1,1`,
-        `${week},Jaunpur,jaunpur-line-bazar,Line Bazar,violent,1,0,1,2`,
-        '',
-      ].join('\n'),
-    );
-    const manifest = JSON.parse(
+    const hotspots = JSON.parse(
       (await t.lake.storage.get(prefix + 'manifest.json')).toString('utf8'),
     ) as ReportManifest;
-    expect(manifest).toMatchObject({
-      report: 'weekly-hotspots',
-      period: { week, start: start.toISOString(), timeZone: 'Asia/Kolkata' },
-      inputs: [{ table: 'firs', version: 1, rowCount: 6 }],
-      rowCount: 3,
-    });
-    for (const o of manifest.outputs) {
-      const body = await t.lake.storage.get(prefix + o.file);
-      expect(crypto.createHash('sha256').update(body).digest('hex'), o.file).toBe(o.sha256);
-    }
+    expect(hotspots.inputs.find((i) => i.table === 'firs')).toMatchObject({ version: 1, rowCount: 6 });
+    // FIRs per district for the weeks ending with the week just ended: the one after it is not counted.
+    const previous = previousIsoWeek(start);
+    const counts = await t.lake.storage.get(prefix + 'weekly_counts.csv');
+    expect([...counts.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(counts.subarray(3).toString('utf8')).toBe(
+      [
+        'district,period,fir_count',
+        `Ghazipur,${previous},0`,
+        `Ghazipur,${week},1`,
+        `Jaunpur,${previous},1`,
+        `Jaunpur,${week},3`,
+        '',
+      ].join('\r\n'),
+    );
     const html = (await t.lake.storage.get(prefix + 'report.html')).toString('utf8');
-    expect(html).toContain('<td>Line Bazar</td>');
-    expect(html).not.toMatch(/<script|https?:\/\//);
+    expect(html).toContain(`साप्ताहिक हॉटस्पॉट रिपोर्ट, ${week}`);
+    expect(html).toContain('Jaunpur');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 });

@@ -39,7 +39,8 @@ export function uploadKey(source: string, sha256: string, name: string): string 
   return `uploads/${source}/${sha256.slice(0, 24)}/${name}`;
 }
 
-export const weeklyReports = ['weekly-hotspots'] as const;
+/** The reports published per ISO week: each a `ReportName` of reports/builders.ts. */
+export const weeklyReports = ['weekly-hotspots', 'sensitivity'] as const;
 export type WeeklyReportName = (typeof weeklyReports)[number];
 
 /** `published/<report>/<period>/`. */

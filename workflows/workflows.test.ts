@@ -19,6 +19,7 @@ import type { buildDerived, ingestFile, publishWeeklyReports, scanInbox } from '
 import { ingestWorkflowId } from './shared.ts';
 import { planWaves } from './activities.ts';
 import { models } from '../transforms/models.ts';
+import type { ReportManifest } from '../reports/publish.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 
@@ -33,7 +34,7 @@ afterAll(async () => {
 const firsCsv = toCsv(firHeaders, threeFirs());
 const accusedCsv = toCsv(accusedHeaders, [accused(), accused({ accused_number: '2', name: 'सुनील कुमार मौर्य' })]);
 const malformedCsv = 'thana,crime\nKotwali,theft\n';
-const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+const sha256 = (s: string | Buffer) => crypto.createHash('sha256').update(s).digest('hex');
 
 async function keysUnder(t: TestLake, prefix: string): Promise<string[]> {
   const keys: string[] = [];
@@ -173,7 +174,7 @@ describe('ingestFile on Temporal', () => {
 });
 
 describe('buildDerived and publishWeeklyReports on Temporal', () => {
-  it('builds the models, then publishes the week’s report to published/', async () => {
+  it('builds the models, then publishes the week’s reports to published/', async () => {
     const t = minioLake('derived');
     const taskQueue = uniqueTaskQueue('derived');
     await t.lake.storage.put('inbox/cctns/firs.csv', firsCsv);
@@ -211,19 +212,27 @@ describe('buildDerived and publishWeeklyReports on Temporal', () => {
         args: [{ week: '2024-W11' }],
       });
       expect(published.week).toBe('2024-W11');
-      expect(published.reports).toEqual([
-        expect.objectContaining({
-          report: 'weekly-hotspots',
-          rowCount: 1,
-          prefix: 'published/weekly-hotspots/2024-W11/',
-        }),
+      expect(published.reports.map((r) => [r.report, r.prefix])).toEqual([
+        ['weekly-hotspots', 'published/weekly-hotspots/2024-W11/'],
+        ['sensitivity', 'published/sensitivity/2024-W11/'],
       ]);
-      expect(await keysUnder(t, 'published/')).toEqual([
-        'published/weekly-hotspots/2024-W11/manifest.json',
-        'published/weekly-hotspots/2024-W11/report.csv',
-        'published/weekly-hotspots/2024-W11/report.html',
-        'published/weekly-hotspots/2024-W11/report.parquet',
-      ]);
+      const expectedKeys: string[] = [];
+      for (const r of published.reports) {
+        const manifest = JSON.parse((await t.lake.storage.get(r.manifestKey)).toString('utf8')) as ReportManifest;
+        expect(manifest).toMatchObject({ report: r.report, period: { kind: 'week', id: '2024-W11' } });
+        expect(r.rowCount).toBe(manifest.datasets[0]!.rowCount);
+        expect(r.outputs).toEqual(manifest.outputs.map((o) => ({ ...o, key: r.prefix + o.file })));
+        expect(manifest.outputs.map((o) => o.file)).toContain('report.html');
+        for (const o of r.outputs) {
+          const body = await t.lake.storage.get(o.key);
+          expect(sha256(body), o.key).toBe(o.sha256);
+        }
+        // Every model was built: the report reads its snapshots and has no empty sections.
+        for (const input of manifest.inputs) expect(input.version, `${r.report}: ${input.table}`).toBeGreaterThan(0);
+        expect(manifest.notes.join(' ')).not.toContain('not in the lake yet');
+        expectedKeys.push(r.manifestKey, ...r.outputs.map((o) => o.key));
+      }
+      expect((await keysUnder(t, 'published/')).sort()).toEqual(expectedKeys.sort());
       expect(await historyBytes(`weekly-${taskQueue}`)).toBeLessThan(100_000);
 
       const bad = await env.client.workflow
@@ -270,7 +279,7 @@ describe('crimelake --via temporal', () => {
       expect(run.code, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({
         workflowId: 'crimelake-weekly-reports-2024-W11',
-        result: { week: '2024-W11', reports: [{ report: 'weekly-hotspots', rowCount: 1 }] },
+        result: { week: '2024-W11', reports: [{ report: 'weekly-hotspots' }, { report: 'sensitivity' }] },
       });
       expect(run.stderr).toContain('workflow crimelake-weekly-reports-2024-W11 completed');
     });

@@ -4,6 +4,7 @@ import { firAccused } from '../../ingestors/cctns/fir_accused.ts';
 import { firs } from '../../ingestors/cctns/firs.ts';
 import type { Model } from '../models.ts';
 import { resolvePersonRecords } from '../resolution/person-records-step.ts';
+import { defaultResolveOptions, resolutionVersion } from '../resolution/resolve.ts';
 
 export const personRecords = defineTable({
   name: 'person_records',
@@ -54,5 +55,7 @@ export const personRecords = defineTable({
 export const personRecordsModel: Model = {
   contract: personRecords,
   inputs: [firAccused.name, firs.name],
-  run: resolvePersonRecords,
+  run: (ctx, staging) => resolvePersonRecords(ctx, staging),
+  // The resolution's code lives in transforms/resolution: a change of its settings or version rebuilds.
+  settings: () => ({ ...defaultResolveOptions, version: resolutionVersion }),
 };

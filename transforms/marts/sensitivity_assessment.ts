@@ -36,10 +36,12 @@ export const sensitivityAssessment = defineTable({
     police_station: col.varchar('Police station name'),
     week: col.varchar('ISO week assessed (IST), YYYY-Www: its data, and the events of the weeks after it'),
     week_start: col.date('Monday of the week'),
-    score: col.double('Sum over the factors of points × min(count, cap) (sensitivity_assessment.yaml)'),
+    score: col.double(
+      'Sum over the factors of points × min(count, cap), counts of hot cells, tips, riot FIRs and posts taken beyond the thana’s usual level (sensitivity_assessment.md)',
+    ),
     level: col.varchar(`Level: ${sensitivityLevels.join(', ')} (score thresholds in sensitivity_assessment.yaml)`),
     factors: col.varchar(
-      `The deciding factors as a JSON array of {factor, count, points, detail}, highest points first; factor is one of ${sensitivityFactors.join(', ')}`,
+      `The deciding factors as a JSON array of {factor, count (raw), points, detail (with the usual level)}, highest points first; factor is one of ${sensitivityFactors.join(', ')}`,
     ),
     reason: col.varchar('One sentence: the level, the score and the deciding factors'),
     hotspot_cell_count: col.integer('Hot spot cells (95%, FDR) of any FIR crime group in its area that week'),

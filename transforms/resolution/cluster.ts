@@ -32,6 +32,8 @@ export interface LinkList {
   b: Int32Array;
   weight: Float64Array;
   length: number;
+  /** 0: the link may not join two clusters, only explain records already together (default: all 1). */
+  joinable?: Uint8Array;
 }
 
 export interface Clusters {
@@ -131,6 +133,7 @@ export function cluster(input: ClusterInput, links: LinkList): Clusters {
     const b = links.b[k] as number;
     const ra = find(a);
     const rb = find(b);
+    if (ra !== rb && links.joinable?.[k] === 0) continue;
     if (ra !== rb && !union(ra, rb, true)) {
       refused++;
       continue;

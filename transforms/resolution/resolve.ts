@@ -29,6 +29,9 @@ export interface ResolveOptions {
   mode?: 'incremental' | 'full';
 }
 
+/** Bump when normalisation, comparison or scoring changes, so the next build re-resolves. */
+export const resolutionVersion = 'er-2026-11-24';
+
 export const defaultResolveOptions = { threshold: 0.95, window: 4, maxYearSpan: 6 } as const;
 
 export interface ResolvedRecord {
@@ -150,13 +153,12 @@ export function resolve(records: readonly AccusedRecord[], options: ResolveOptio
   const linkA: number[] = [];
   const linkB: number[] = [];
   const linkW: number[] = [];
-  const linkPair: number[] = [];
+  const linkJoinable: number[] = [];
   const previousOf = records.map((r) => previous.get(r.recordId) ?? null);
   for (let k = 0; k < pairs.length; k++) {
     const code = codes[k] as number;
     if (code < 0) continue;
     const [i, j] = pairOf(pairs[k] as number);
-    if (incremental && previousOf[i] !== null && previousOf[j] !== null) continue; // previous persons stand
     let base = baseWeight.get(code);
     if (base === undefined) baseWeight.set(code, (base = score.weight(code, noTf)));
     const w = base + (tfAdjust[k] as number);
@@ -164,7 +166,8 @@ export function resolve(records: readonly AccusedRecord[], options: ResolveOptio
     linkA.push(i);
     linkB.push(j);
     linkW.push(w);
-    linkPair.push(k);
+    // Incremental: the previous persons stand; a link between two of their records only explains.
+    linkJoinable.push(incremental && previousOf[i] !== null && previousOf[j] !== null ? 0 : 1);
   }
   const mustLink: number[][] = [];
   if (incremental) {
@@ -182,6 +185,7 @@ export function resolve(records: readonly AccusedRecord[], options: ResolveOptio
     b: Int32Array.from(linkB),
     weight: Float64Array.from(linkW),
     length: linkA.length,
+    joinable: Uint8Array.from(linkJoinable),
   };
   const clusters = cluster(
     {
