@@ -60,7 +60,11 @@ export async function incidentFingerprints(ctx: ModelContext): Promise<ReadonlyM
 
 export async function buildIncidents(ctx: ModelContext, staging: string): Promise<void> {
   const values = ctx.scope?.values ?? (await incidentFingerprints(ctx));
-  await computeIncidents(ctx);
+  // The build computed the fingerprints from `computed_incidents` just before: reuse it.
+  const [made] = await ctx.db.all<{ n: number }>(
+    `select count(*)::integer as n from duckdb_tables() where temporary and table_name = 'computed_incidents'`,
+  );
+  if (!made?.n) await computeIncidents(ctx);
   await writeScopeTable(ctx.db, 'incident_scope', values);
   await ctx.db.run(`drop table if exists ${ident(staging)}`);
   await ctx.db.run(createTableSql(staging, incidents));
