@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { listValue } from '@duckdb/node-api';
 import { currentSnapshot, listTables } from '../lake/catalog.ts';
+import { contractOf } from '../schemas/tables.ts';
 import { loadConfig, type Config } from '../lake/config.ts';
 import { columnsOf, createTableSql, ident } from '../lake/contract.ts';
 import type { DuckDb } from '../lake/duckdb.ts';
@@ -76,6 +77,14 @@ async function buildModel(
   const present = new Set(await listTables(lake.storage));
   for (const [input, emptySql] of Object.entries(model.optionalInputs ?? {})) {
     if (!present.has(input)) await db.run(`create or replace view ${ident(input)} as ${emptySql}`);
+  }
+  // A source not ingested yet (no accused extract, no tips) reads as an empty table of its
+  // contract, so every model builds (empty where it has nothing to work on).
+  for (const input of model.inputs) {
+    const contract = present.has(input) ? undefined : contractOf(input);
+    if (!contract) continue;
+    const cols = columnsOf(contract).map((c) => `cast(null as ${c.duckType}) as ${ident(c.name)}`);
+    await db.run(`create or replace view ${ident(input)} as select ${cols.join(', ')} where false`);
   }
   const snap = await currentSnapshot(lake.storage, name);
   const scope = model.incremental
