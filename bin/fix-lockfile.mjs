@@ -40,12 +40,16 @@ for (const [where, entry] of Object.entries(packages)) {
 }
 if (process.argv.includes('--check')) {
   if (added > 0) {
-    process.stderr.write(`fix-lockfile: package-lock.json lacks ${added} platform entries: run node bin/fix-lockfile.mjs\n`);
+    process.stderr.write(
+      `fix-lockfile: package-lock.json lacks ${added} platform entries: run node bin/fix-lockfile.mjs\n`,
+    );
     process.exit(1);
   }
   process.exit(0);
 }
-const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 lock.packages = sorted;
 fs.writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
 process.stderr.write(`fix-lockfile: ${added} platform entries added\n`);

@@ -83,7 +83,11 @@ function checkGo() {
 }
 
 /** Prefixes each line of a stream and copies it to stderr (the builds run in parallel). */
-function pipeLines(/** @type {NodeJS.ReadableStream} */ stream, /** @type {string} */ prefix, /** @type {string[]} */ tail) {
+function pipeLines(
+  /** @type {NodeJS.ReadableStream} */ stream,
+  /** @type {string} */ prefix,
+  /** @type {string[]} */ tail,
+) {
   let pending = '';
   stream.setEncoding('utf8');
   stream.on('data', (/** @type {string} */ chunk) => {
@@ -102,7 +106,12 @@ function pipeLines(/** @type {NodeJS.ReadableStream} */ stream, /** @type {strin
   }
 }
 
-function run(/** @type {string} */ cmd, /** @type {string[]} */ args, /** @type {import('node:child_process').SpawnOptions} */ options, /** @type {string} */ prefix) {
+function run(
+  /** @type {string} */ cmd,
+  /** @type {string[]} */ args,
+  /** @type {import('node:child_process').SpawnOptions} */ options,
+  /** @type {string} */ prefix,
+) {
   return new Promise((resolve, reject) => {
     /** @type {string[]} */
     const tail = [];
@@ -162,7 +171,9 @@ async function build(/** @type {Server} */ server) {
     }
     const built = path.join(staging, path.basename(target));
     if (!existsSync(built)) {
-      throw new InstallError(`${server.name}: go install succeeded but produced no ${path.basename(target)} in ${staging}`);
+      throw new InstallError(
+        `${server.name}: go install succeeded but produced no ${path.basename(target)} in ${staging}`,
+      );
     }
     const version = verify(server, built);
     await rename(built, target);
@@ -217,6 +228,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  say(`error: ${err instanceof InstallError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  say(
+    `error: ${err instanceof InstallError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+  );
   process.exitCode = 1;
 });
