@@ -109,6 +109,32 @@ function ledgerKey(source: string, batchId: string): string {
   return `_catalog/ingests/${source}/${batchId}.json`;
 }
 
+/** What every row of a batch carries (DESIGN.md invariant 5). */
+export interface BatchLineage {
+  batch_id: string;
+  source_file: string;
+  ingested_at: Date;
+}
+
+/**
+ * The start every file ingest shares: name the batch by the file's content and, if the ledger
+ * shows it was ingested before, return that summary instead (so a repeated ingest adds nothing).
+ */
+export async function openBatch(
+  ctx: IngestContext,
+  source: string,
+  filePath: string,
+): Promise<{ previous: IngestSummary } | { previous?: undefined; file: SourceFile; now: Date; lineage: BatchLineage }> {
+  const now = ctx.now?.() ?? new Date();
+  const file = await describeFile(filePath);
+  const previous = await findIngest(ctx.lake, source, file.batchId);
+  if (previous) {
+    ctx.lake.log.info('already ingested, nothing to do', { file: file.name, batch: file.batchId });
+    return { previous: { ...previous, file: file.name, alreadyIngested: true } };
+  }
+  return { file, now, lineage: { batch_id: file.batchId, source_file: file.name, ingested_at: now } };
+}
+
 export async function findIngest(lake: Lake, source: string, batchId: string): Promise<IngestSummary | undefined> {
   const key = ledgerKey(source, batchId);
   if (!(await lake.storage.head(key))) return undefined;

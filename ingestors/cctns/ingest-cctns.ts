@@ -4,8 +4,6 @@ import type { TableDef } from '../../lake/contract.ts';
 import { StagingTable } from '../../lake/staging.ts';
 import {
   commitBatch,
-  describeFile,
-  findIngest,
   firstIssue,
   IngestError,
   landRaw,
@@ -13,6 +11,7 @@ import {
   type IngestSummary,
   type Reject,
   type SourceFile,
+  openBatch,
 } from '../batch.ts';
 import { readCsv } from '../csv.ts';
 import { jsonErrorAt, parseJsonFile } from '../json.ts';
@@ -249,14 +248,9 @@ async function readJsonExport(
  */
 export async function ingestCctnsFile(ctx: IngestContext, filePath: string): Promise<IngestSummary> {
   const { lake } = ctx;
-  const now = ctx.now?.() ?? new Date();
-  const file = await describeFile(filePath);
-  const previous = await findIngest(lake, source, file.batchId);
-  if (previous) {
-    lake.log.info('already ingested, nothing to do', { file: file.name, batch: file.batchId });
-    return { ...previous, file: file.name, alreadyIngested: true };
-  }
-  const lineage = { batch_id: file.batchId, source_file: file.name, ingested_at: now };
+  const opened = await openBatch(ctx, source, filePath);
+  if (opened.previous) return opened.previous;
+  const { file, now, lineage } = opened;
   const tally: Tally = { rowsIn: 0, rowsLanded: 0, rejects: [] };
   const isJson = /\.(json|jsonl|ndjson)$/i.test(file.name);
   // Read and validate first: a file that cannot be read at all leaves no trace in the lake.

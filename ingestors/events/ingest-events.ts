@@ -4,14 +4,13 @@ import { eventRow, type EventRow } from '../../schemas/events/event-row.ts';
 import { eventDateColumns, eventHeaders, requiredEventHeaders } from '../../schemas/events/layout.ts';
 import {
   commitBatch,
-  describeFile,
-  findIngest,
   firstIssue,
   IngestError,
   landRaw,
   type IngestContext,
   type IngestSummary,
   type Reject,
+  openBatch,
 } from '../batch.ts';
 import { readCsv } from '../csv.ts';
 import { applyProfile, canonicalHeader } from '../profile.ts';
@@ -42,15 +41,10 @@ function identify(r: EventRow) {
 /** Ingests one events calendar (CSV); the file replaces what an earlier file of the same name landed. */
 export async function ingestEventsFile(ctx: IngestContext, filePath: string): Promise<IngestSummary> {
   const { lake, db } = ctx;
-  const now = ctx.now?.() ?? new Date();
-  const file = await describeFile(filePath);
-  const previous = await findIngest(lake, source, file.batchId);
-  if (previous) {
-    lake.log.info('already ingested, nothing to do', { file: file.name, batch: file.batchId });
-    return { ...previous, file: file.name, alreadyIngested: true };
-  }
+  const opened = await openBatch(ctx, source, filePath);
+  if (opened.previous) return opened.previous;
+  const { file, now, lineage } = opened;
   const rawKey = await landRaw(lake, source, file, now);
-  const lineage = { batch_id: file.batchId, source_file: file.name, ingested_at: now };
 
   const rejects: Reject[] = [];
   let header: string[] | undefined;

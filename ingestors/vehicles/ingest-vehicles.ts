@@ -24,14 +24,13 @@ import { stolenVehicleRow, type StolenVehicleRow } from '../../schemas/vehicles/
 import { istMonth } from '../../schemas/time.ts';
 import {
   commitBatch,
-  describeFile,
-  findIngest,
   firstIssue,
   IngestError,
   landRaw,
   type IngestContext,
   type IngestSummary,
   type Reject,
+  openBatch,
 } from '../batch.ts';
 import { readCsv } from '../csv.ts';
 import { applyProfile, canonicalHeader } from '../profile.ts';
@@ -129,15 +128,10 @@ function nearestStation(latitude: number, longitude: number) {
 /** Ingests one vehicle CSV file (registrations, stolen-vehicle reports or ANPR reads, told apart by the header). */
 export async function ingestVehiclesFile(ctx: IngestContext, filePath: string): Promise<IngestSummary> {
   const { lake, db } = ctx;
-  const now = ctx.now?.() ?? new Date();
-  const file = await describeFile(filePath);
-  const previous = await findIngest(lake, source, file.batchId);
-  if (previous) {
-    lake.log.info('already ingested, nothing to do', { file: file.name, batch: file.batchId });
-    return { ...previous, file: file.name, alreadyIngested: true };
-  }
+  const opened = await openBatch(ctx, source, filePath);
+  if (opened.previous) return opened.previous;
+  const { file, now, lineage } = opened;
   const rawKey = await landRaw(lake, source, file, now);
-  const lineage = { batch_id: file.batchId, source_file: file.name, ingested_at: now };
 
   const rejects: Reject[] = [];
   let header: string[] | undefined;
