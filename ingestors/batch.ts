@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { ident, type TableDef } from '../lake/contract.ts';
+import { ident } from '../lake/contract.ts';
 import type { DuckDb } from '../lake/duckdb.ts';
 import type { Lake } from '../lake/lake.ts';
 import { quarantine } from '../lake/quarantine.ts';
-import { StagingTable } from '../lake/staging.ts';
+import { StagingTable, type StagedRows } from '../lake/staging.ts';
 import { writeTable, type WriteTableResult } from '../lake/table-writer.ts';
 import { istDate } from '../schemas/time.ts';
 import type { Profile } from './profile.ts';
@@ -23,6 +23,8 @@ export interface SourceFile {
   sha256: string;
   /** Derived from the content: the same bytes are the same batch whatever the file is called. */
   batchId: string;
+  /** Lines of text (newlines, plus a last line without one), counted while hashing. */
+  lines: number;
 }
 
 export interface Reject {
@@ -70,6 +72,8 @@ export interface IngestContext {
   failAfterUpload?: boolean;
   /** Called right after the raw copy is landed, before any table is written (the worker's fault injection for tests). */
   afterRawLanding?: () => Promise<void>;
+  /** False reads CSV extracts record by record, never in bulk (the reference the bulk path is tested against). */
+  bulk?: boolean;
   /** Secret key of the informant pseudonyms (CRIMELAKE_INFORMANT_KEY); tips cannot be ingested without it. */
   informantKey?: string;
 }
@@ -94,7 +98,14 @@ export function batchIdOf(sha256: string): string {
 
 export async function describeFile(filePath: string): Promise<SourceFile> {
   const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  let newlines = 0;
+  let last = -1;
+  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 })) {
+    const buf = chunk as Buffer;
+    hash.update(buf);
+    for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) newlines++;
+    if (buf.length > 0) last = buf[buf.length - 1]!;
+  }
   const sha256 = hash.digest('hex');
   return {
     path: filePath,
@@ -102,6 +113,7 @@ export async function describeFile(filePath: string): Promise<SourceFile> {
     size: fs.statSync(filePath).size,
     sha256,
     batchId: batchIdOf(sha256),
+    lines: newlines + (last !== -1 && last !== 10 ? 1 : 0),
   };
 }
 
@@ -175,7 +187,7 @@ export async function commitBatch(
     rawKey: string;
     rowsIn: number;
     rowsLanded: number;
-    tables: StagingTable<TableDef>[];
+    tables: StagedRows[];
     rejects: Reject[];
     ingestedAt: Date;
   },
@@ -197,7 +209,7 @@ export async function commitBatch(
     );
   }
   // One DuckDB session may ingest many files: free each file's staged rows once committed.
-  for (const staged of input.tables) await db.run(`drop table if exists ${ident(staged.name)}`);
+  for (const staged of input.tables) await staged.drop(db);
   if (input.rejects.length > 0) {
     const q = await StagingTable.create(db, quarantine);
     for (const r of input.rejects) {

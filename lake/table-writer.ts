@@ -52,6 +52,15 @@ export class InjectedFailure extends Error {
 
 const commitAttempts = 5;
 
+/** Drops a table or view of this name, whichever it is. */
+async function dropRelation(db: DuckDb, name: string): Promise<void> {
+  const [kind] = await db.all<{ t: string }>(
+    `select table_type as t from information_schema.tables where table_name = $1 and table_schema = 'main'`,
+    [name],
+  );
+  if (kind) await db.run(`drop ${kind.t === 'VIEW' ? 'view' : 'table'} ${ident(name)}`);
+}
+
 export async function writeTable(input: WriteTableInput): Promise<WriteTableResult> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -122,11 +131,19 @@ async function writeOnce(input: WriteTableInput): Promise<WriteTableResult> {
   const batchTable = `batch_${table}`;
   const keyCols = contract.key.map(ident).join(', ');
   const lastLineWins = columns.some((c) => c.name === 'source_line') ? ' order by source_line desc nulls last' : '';
-  await db.run(
-    `create or replace table ${ident(batchTable)} as
-     select ${colList} from ${ident(incoming)}
-     qualify row_number() over (partition by ${keyCols}${lastLineWins}) = 1`,
-  );
+  // Most batches repeat no key: then the incoming table is the batch as it is (no copy).
+  const [{ dups }] = (await db.all<{ dups: number }>(
+    `select (count(*) - count(distinct (${keyCols})))::integer as dups from ${ident(incoming)}`,
+  )) as [{ dups: number }];
+  if (dups > 0) {
+    await db.run(
+      `create or replace table ${ident(batchTable)} as
+       select ${colList} from ${ident(incoming)}
+       qualify row_number() over (partition by ${keyCols}${lastLineWins}) = 1`,
+    );
+  } else {
+    await db.run(`create or replace view ${ident(batchTable)} as select ${colList} from ${ident(incoming)}`);
+  }
 
   // Partitions touched: those of the new rows, and those holding rows the batch replaces.
   const touched = new Set<string>();
@@ -171,7 +188,7 @@ async function writeOnce(input: WriteTableInput): Promise<WriteTableResult> {
        select ${colList} from ${ident(batchTable)}`,
     );
   } else {
-    await db.run(`create or replace table ${ident(mergedTable)} as select * from ${ident(batchTable)}`);
+    await db.run(`create or replace view ${ident(mergedTable)} as select * from ${ident(batchTable)}`);
   }
 
   const stage = fs.mkdtempSync(path.join(os.tmpdir(), `crimelake-${table}-`));
@@ -247,6 +264,6 @@ async function writeOnce(input: WriteTableInput): Promise<WriteTableResult> {
     };
   } finally {
     fs.rmSync(stage, { recursive: true, force: true });
-    await db.run(`drop table if exists ${ident(mergedTable)}; drop table if exists ${ident(batchTable)}`);
+    for (const name of [mergedTable, batchTable]) await dropRelation(db, name);
   }
 }

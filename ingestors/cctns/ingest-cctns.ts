@@ -16,7 +16,8 @@ import {
 import { readCsv } from '../csv.ts';
 import { jsonErrorAt, parseJsonFile } from '../json.ts';
 import { applyProfile, canonicalHeader } from '../profile.ts';
-import { cctnsKinds, cctnsTables, type CctnsKind, type Lineage, type Staged } from './kinds.ts';
+import { readCsvExtractBulk } from './bulk.ts';
+import { cctnsKinds, cctnsTables, type CctnsKind, type Lineage, type Staged, type StagedAny } from './kinds.ts';
 
 export const source = 'cctns';
 
@@ -76,12 +77,38 @@ async function stage(ctx: IngestContext, tables: readonly TableDef[]): Promise<S
   return staged;
 }
 
+/** A profile that only renames columns leaves the cells as they are: the bulk path reads them. */
+function bulkAllowed(profile: IngestContext['profile']): boolean {
+  return !profile || (profile.dateFormats.length === 0 && Object.keys(profile.valueMaps).length === 0);
+}
+
+/** The bulk path for a clean extract (bulk.ts); undefined when it must be read record by record. */
+async function readCsvExtractFast(
+  ctx: IngestContext,
+  file: SourceFile,
+  lineage: Omit<Lineage, 'source_line'>,
+  tally: Tally,
+): Promise<StagedAny | undefined> {
+  if (ctx.bulk === false || !bulkAllowed(ctx.profile)) return undefined;
+  let header: string[] | undefined;
+  for await (const rec of readCsv(file.path, file.name)) {
+    header = rec.fields.map((h) => canonicalHeader(h, ctx.profile));
+    break;
+  }
+  if (!header) return undefined;
+  const kind = detectKind(header, file.name);
+  if (kind.headers.some((h) => !header.includes(h))) return undefined; // the row reader names the missing column
+  return readCsvExtractBulk(ctx, file, kind, header, lineage, tally);
+}
+
 async function readCsvExtract(
   ctx: IngestContext,
   file: SourceFile,
   lineage: Omit<Lineage, 'source_line'>,
   tally: Tally,
-) {
+): Promise<StagedAny> {
+  const fast = await readCsvExtractFast(ctx, file, lineage, tally);
+  if (fast) return fast;
   let header: string[] | undefined;
   let kind: CctnsKind | undefined;
   let staged: Staged = new Map();

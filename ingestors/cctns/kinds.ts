@@ -1,7 +1,7 @@
 import { latLngToCell } from 'h3-js';
 import type { z } from 'zod';
 import type { TableDef } from '../../lake/contract.ts';
-import type { StagingTable } from '../../lake/staging.ts';
+import type { StagedRows, StagingTable } from '../../lake/staging.ts';
 import { mostSeriousCrimeHead } from '../../reference/crime-heads.ts';
 import { firIdOf, stationIdentity } from '../../reference/range.ts';
 import { accusedRow } from '../../schemas/cctns/accused-row.ts';
@@ -28,7 +28,7 @@ import { parseActsSections } from './sections.ts';
 /** H3 resolution of `firs.h3_cell` (~0.7 km² hexagons). */
 export const h3Resolution = 8;
 /** The Bharatiya Nyaya Sanhita replaced the IPC for offences registered from this instant. */
-const bnsFrom = Date.parse('2024-06-30T18:30:00Z'); // 1 July 2024 00:00 IST
+export const bnsFrom = Date.parse('2024-06-30T18:30:00Z'); // 1 July 2024 00:00 IST
 
 /** Lineage of one source record. */
 export interface Lineage {
@@ -39,6 +39,8 @@ export interface Lineage {
 }
 
 export type Staged = Map<string, StagingTable<TableDef>>;
+/** What a read of one file stages: tables filled row by row, or views over bulk-built tables. */
+export type StagedAny = Map<string, StagedRows>;
 
 /**
  * One kind of CCTNS record (an extract's rows, or a nested array of the JSON export): its

@@ -10,12 +10,13 @@ import {
   optionalText,
   requiredText,
 } from '../fields.ts';
+import { firNumber } from './fir-row.ts';
 
 /** The FIR reference every child extract carries (and the registration time that partitions it). */
 export const firRef = {
   district: requiredText,
   police_station: requiredText,
-  fir_number: requiredText.pipe(z.string().regex(/^\d{1,6}$/, 'FIR number must be 1–6 digits')),
+  fir_number: firNumber,
   fir_year: integerIn(1950, 2100),
   registered_at: istDateTime,
 };

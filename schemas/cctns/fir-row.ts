@@ -6,14 +6,18 @@ import {
   optionalIstDateTime,
   optionalNumberIn,
   optionalText,
+  requiredMatching,
   requiredText,
 } from '../fields.ts';
+
+/** The FIR number within station and year, as exported (1–6 digits). */
+export const firNumber = requiredMatching(/^\d{1,6}$/, 'FIR number must be 1–6 digits');
 
 /** One line of the CCTNS FIR extract (see layout.ts), validated and typed. */
 export const firRow = z.object({
   district: requiredText,
   police_station: requiredText,
-  fir_number: requiredText.pipe(z.string().regex(/^\d{1,6}$/, 'FIR number must be 1–6 digits')),
+  fir_number: firNumber,
   fir_year: integerIn(1950, 2100),
   registered_at: istDateTime,
   occurred_from: optionalIstDateTime,
