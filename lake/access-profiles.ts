@@ -31,7 +31,8 @@ export interface ProfileAccessInput {
 
 export type ProfileSearch = { name: string; limit?: number } | { fir: string } | { vehicle: string };
 
-function describeSearch(q: ProfileSearch): string {
+/** How a search is named in the audit trail. */
+export function describeSearch(q: ProfileSearch): string {
   if ('name' in q) return `name: ${q.name}`;
   if ('fir' in q) return `fir: ${q.fir}`;
   return `vehicle: ${q.vehicle}`;

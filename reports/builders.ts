@@ -6,6 +6,7 @@ import { loadSql, sqlString, type DuckDb } from '../lake/duckdb.ts';
 import type { Lake } from '../lake/lake.ts';
 import { ident } from '../lake/contract.ts';
 import { districts } from '../reference/range.ts';
+import type { PublishedMonthlyReport, PublishedOutputs, PublishedReport } from '../workflows/activities-reports.ts';
 import { isoWeekRange } from '../workflows/shared.ts';
 import { attachReportInputs, publishReport, type Period, type PublishedReportResult } from './publish.ts';
 import {
@@ -453,28 +454,33 @@ export async function buildReport(
   return buildStationComparison(deps, period);
 }
 
-/**
- * The shape the weekly workflow's publish activity returns (workflows/activities-reports.ts
- * `PublishedReport`): keys and counts, never rows. `rowCount` is the first dataset's.
- */
-export async function publishReportForWorkflow(
-  deps: ReportDeps,
-  input: { report: ReportName; week: string },
-): Promise<{
-  report: string;
-  week: string;
-  prefix: string;
-  rowCount: number;
-  manifestKey: string;
-  outputs: { file: string; key: string; bytes: number; sha256: string }[];
-}> {
-  const r = await buildReport(deps, input.report, input.week);
+async function publishedOutputs(deps: ReportDeps, report: ReportName, period: string): Promise<PublishedOutputs> {
+  const r = await buildReport(deps, report, period);
   return {
-    report: input.report,
-    week: input.week,
+    report,
     prefix: r.prefix,
     rowCount: r.manifest.datasets[0]?.rowCount ?? 0,
     manifestKey: r.manifestKey,
     outputs: r.manifest.outputs.map((o) => ({ ...o, key: r.prefix + o.file })),
   };
+}
+
+/**
+ * What the report workflows' publish activities return (workflows/activities-reports.ts): keys
+ * and counts, never rows. `rowCount` is the first dataset's.
+ */
+export function publishReportForWorkflow(
+  deps: ReportDeps,
+  input: { report: ReportName; week: string },
+): Promise<PublishedReport>;
+export function publishReportForWorkflow(
+  deps: ReportDeps,
+  input: { report: ReportName; month: string },
+): Promise<PublishedMonthlyReport>;
+export async function publishReportForWorkflow(
+  deps: ReportDeps,
+  input: { report: ReportName; week: string } | { report: ReportName; month: string },
+): Promise<PublishedReport | PublishedMonthlyReport> {
+  if ('week' in input) return { ...(await publishedOutputs(deps, input.report, input.week)), week: input.week };
+  return { ...(await publishedOutputs(deps, input.report, input.month)), month: input.month };
 }

@@ -83,7 +83,8 @@ function convexHull(points: [number, number][]): [number, number][] {
 const f1 = (n: number) => n.toFixed(1);
 
 /**
- * The hexagon map: cells coloured by bin (class `hex bin-<n>`, `data-bin`, `data-cell`),
+ * The hexagon map: cells coloured by bin (class `hex bin-<n>` with n = 3…1, 0, m1…m3, `data-bin`,
+ * `data-cell`; significant cells over a dark rim),
  * district outlines (the hull of their thanas), thana points and names, and a legend.
  */
 export function hexMapSvg(cells: readonly HexCell[], options: { width?: number; title: string }): string {
@@ -132,6 +133,16 @@ export function hexMapSvg(cells: readonly HexCell[], options: { width?: number; 
       )}</title></polygon>`;
     })
     .join('\n');
+  // A dark rim under every significant cell's halo, so the pale 90% colours stay visible.
+  const rims = ordered
+    .filter((c) => c.bin !== 0)
+    .map(
+      (c) =>
+        `<polygon class="hex-rim" points="${cellToBoundary(c.h3_cell)
+          .map(([lat, lon]) => pt(lat, lon))
+          .join(' ')}"/>`,
+    )
+    .join('\n');
   const stations = policeStations
     .map(
       (s) =>
@@ -149,6 +160,7 @@ export function hexMapSvg(cells: readonly HexCell[], options: { width?: number; 
   return `<svg class="hexmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(options.title)}">
 <rect width="${width}" height="${height}" fill="#fbfbf8"/>
 <g class="districts">${outlines}</g>
+<g class="hex-rims">${rims}</g>
 <g class="hexes">${hexes}</g>
 <g class="thanas">${stations}</g>
 <g class="legend">${legend}</g>
@@ -262,6 +274,7 @@ svg { max-width: 100%; height: auto; display: block; } .empty { color: #777; fon
 .hex { stroke: #999; stroke-width: 0.3; } .hex.bin-0 { opacity: 0.55; }
 /* A 0.7 km² cell is under a pixel at range scale: significant cells get a halo in their colour. */
 .hex.bin-3, .hex.bin-2, .hex.bin-1, .hex.bin-m1, .hex.bin-m2, .hex.bin-m3 { stroke: currentColor; stroke-width: 4; stroke-linejoin: round; }
+.hex-rim { fill: none; stroke: #555; stroke-width: 5.5; stroke-linejoin: round; }
 .district { fill: none; stroke: #555; stroke-width: 1; stroke-dasharray: 4 3; } .district-name { font-size: 12px; font-weight: bold; fill: #333; text-anchor: middle; }
 .thana circle { fill: #222; } .thana text { font-size: 8px; fill: #333; } .legend text { font-size: 11px; }
 .series { fill: none; stroke: #b2182b; stroke-width: 1.5; } .grid { stroke: #eee; } .tick { font-size: 9px; fill: #666; text-anchor: end; } .tick:not(.end) { text-anchor: start; }

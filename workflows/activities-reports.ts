@@ -1,5 +1,5 @@
 /**
- * What the weekly-report activity returns, and the code version every report manifest names.
+ * What the report activities return, and the code version every report manifest names.
  * The reports themselves are built by `reports/builders.ts` (`publishReportForWorkflow`), which
  * writes `published/<report>/<period>/` (report.html, each dataset as CSV and Parquet, and
  * manifest.json with the period, inputs and each output's SHA-256).
@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MonthlyReportName } from './flows.ts';
 
 export interface PublishedOutput {
   file: string;
@@ -16,14 +17,30 @@ export interface PublishedOutput {
 }
 
 /** What a publish returns to its workflow: keys and counts, never rows. */
-export interface PublishedReport {
+export interface PublishedOutputs {
   report: string;
-  week: string;
+  /** `published/<report>/<period>/`. */
   prefix: string;
   /** Rows of the report's first dataset. */
   rowCount: number;
   manifestKey: string;
   outputs: PublishedOutput[];
+}
+
+/** A weekly report published for an ISO week. */
+export interface PublishedReport extends PublishedOutputs {
+  week: string;
+}
+
+export interface PublishMonthlyReportInput {
+  report: MonthlyReportName;
+  /** Month 'YYYY-MM' (Asia/Kolkata). */
+  month: string;
+}
+
+/** A monthly report published for a month (Asia/Kolkata). */
+export interface PublishedMonthlyReport extends PublishedOutputs {
+  month: string;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

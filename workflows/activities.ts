@@ -20,11 +20,11 @@ import { buildModels, TransformError } from '../transforms/build.ts';
 import { models } from '../transforms/models.ts';
 import { publishReportForWorkflow } from '../reports/builders.ts';
 import { runActivity } from './activities-context.ts';
-import type { PublishedReport } from './activities-reports.ts';
+import type { PublishedMonthlyReport, PublishedReport, PublishMonthlyReportInput } from './activities-reports.ts';
 import { SCAN_MAX_OBJECTS } from './presets.ts';
 import { errorKeyFor, inboxPrefix, settledKey, type WeeklyReportName } from './shared.ts';
 
-export type { PublishedReport } from './activities-reports.ts';
+export type { PublishedMonthlyReport, PublishedReport, PublishMonthlyReportInput } from './activities-reports.ts';
 
 /** What the activities need: built once per process and passed in (no globals, no process.env). */
 export interface ActivityDeps {
@@ -378,6 +378,24 @@ export function createActivities({ config, lake, log }: ActivityDeps) {
           phase: 'published',
           report: input.report,
           week: input.week,
+          outputs: published.outputs.length,
+        });
+        progress.throwIfCancelled();
+        return published;
+      });
+    },
+
+    /** Publishes one monthly report for one month under `published/<report>/<month>/`, replacing an earlier one. */
+    async publishMonthlyReport(input: PublishMonthlyReportInput): Promise<PublishedMonthlyReport> {
+      return runActivity('publishMonthlyReport', log, async (progress) => {
+        progress.report({ phase: 'publish', report: input.report, month: input.month });
+        const published = await withDuckDb(config, (db) =>
+          publishReportForWorkflow({ lake, db }, { report: input.report, month: input.month }),
+        );
+        progress.report({
+          phase: 'published',
+          report: input.report,
+          month: input.month,
           outputs: published.outputs.length,
         });
         progress.throwIfCancelled();

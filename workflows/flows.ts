@@ -13,12 +13,15 @@ import type {
   ListInboxInput,
   ModelBuildResult,
   PlanDerivedBuildInput,
+  PublishedMonthlyReport,
   PublishedReport,
+  PublishMonthlyReportInput,
   PublishWeeklyReportInput,
   SettledObjects,
   SettleInboxObjectsInput,
 } from './activities.ts';
 import { SCAN_MAX_CONCURRENT_INGESTS } from './presets.ts';
+import { istMonth } from '../schemas/time.ts';
 import { ingestWorkflowId, isoWeekRange, previousIsoWeek, weeklyReports } from './shared.ts';
 
 /** How the ingest of one distinct file ended. */
@@ -224,4 +227,52 @@ export async function publishWeeklyReportsFlow(
 ): Promise<PublishWeeklyReportsResult> {
   const reports = await Promise.all(weeklyReports.map((report) => ops.publishWeeklyReport({ report, week })));
   return { week, reports };
+}
+
+/** The reports published per month (Asia/Kolkata): each a `ReportName` of reports/builders.ts. */
+export const monthlyReports = ['station-comparison'] as const;
+export type MonthlyReportName = (typeof monthlyReports)[number];
+
+export class MonthError extends Error {
+  constructor(month: string, message: string) {
+    super(`month ${JSON.stringify(month)}: ${message}`);
+    this.name = 'MonthError';
+  }
+}
+
+/** The month (Asia/Kolkata) that ended last before `instant`: the month a report on the 1st covers. */
+export function previousIstMonth(instant: Date): string {
+  const [year, month] = istMonth(instant).split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+/** The month to publish: the one asked for (validated), else the month that ended before `now`. Throws MonthError. */
+export function resolveMonth(month: string | undefined, now: Date): string {
+  const resolved = month ?? previousIstMonth(now);
+  const m = /^(\d{4})-(\d{2})$/.exec(resolved);
+  if (!m) throw new MonthError(resolved, 'expected YYYY-MM, e.g. 2025-06');
+  if (Number(m[2]) < 1 || Number(m[2]) > 12) throw new MonthError(resolved, `there is no month ${m[2]}`);
+  return resolved;
+}
+
+export interface PublishMonthlyReportsInput {
+  /** Month 'YYYY-MM' (Asia/Kolkata); default: the month that ended before the run started. */
+  month?: string;
+}
+
+export interface PublishMonthlyReportsResult {
+  month: string;
+  reports: PublishedMonthlyReport[];
+}
+
+export interface PublishMonthlyReportsOps {
+  publishMonthlyReport(input: PublishMonthlyReportInput): Promise<PublishedMonthlyReport>;
+}
+
+export async function publishMonthlyReportsFlow(
+  ops: PublishMonthlyReportsOps,
+  month: string,
+): Promise<PublishMonthlyReportsResult> {
+  const reports = await Promise.all(monthlyReports.map((report) => ops.publishMonthlyReport({ report, month })));
+  return { month, reports };
 }

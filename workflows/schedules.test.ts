@@ -1,7 +1,7 @@
 /**
  * The schedules on a real Temporal dev server: `crimelake schedules apply` twice leaves exactly
- * three schedules as defined; triggering the weekly-report schedule publishes the week just ended
- * (Asia/Kolkata) from the lake on MinIO.
+ * the four schedules as defined; triggering the weekly-report schedule publishes the week just
+ * ended, and the monthly one the month just ended (Asia/Kolkata), from the lake on MinIO.
  */
 import crypto from 'node:crypto';
 import { ScheduleOverlapPolicy } from '@temporalio/client';
@@ -21,7 +21,10 @@ import {
   waitFor,
   workflowBundle,
 } from '../test/util/temporal.ts';
+import { monthPeriod } from '../reports/builders.ts';
 import type { ReportManifest } from '../reports/publish.ts';
+import { istMonth, parseIstDateTime } from '../schemas/time.ts';
+import { previousIstMonth } from './flows.ts';
 import { scheduleDefinitions } from './schedules.ts';
 import { isoWeekRange, previousIsoWeek } from './shared.ts';
 import fs from 'node:fs';
@@ -48,7 +51,7 @@ async function scheduleIds(): Promise<string[]> {
 }
 
 describe('crimelake schedules', () => {
-  it('applies idempotently, lists next runs, and the weekly-report schedule publishes last week', async () => {
+  it('applies idempotently, lists next runs; the weekly and monthly schedules publish the week and month just ended', async () => {
     const t = minioLake('schedules');
     const taskQueue = uniqueTaskQueue('schedules');
     const cliEnv = { ...t.env, ...temporalEnv(env, taskQueue) };
@@ -58,11 +61,16 @@ describe('crimelake schedules', () => {
     expect(first.stderr).toContain('created crimelake-scan-inbox');
     const second = await crimelake(['schedules', 'apply'], cliEnv);
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stderr.match(/^updated /gm)).toHaveLength(3);
+    expect(second.stderr.match(/^updated /gm)).toHaveLength(4);
 
-    const expected = ['crimelake-build-derived', 'crimelake-scan-inbox', 'crimelake-weekly-reports'];
-    // Listing is eventually consistent: wait until all three show, then check there are no more.
-    await waitFor('three schedules listed', async () => ((await scheduleIds()).length >= 3 ? true : undefined));
+    const expected = [
+      'crimelake-build-derived',
+      'crimelake-monthly-reports',
+      'crimelake-scan-inbox',
+      'crimelake-weekly-reports',
+    ];
+    // Listing is eventually consistent: wait until all four show, then check there are no more.
+    await waitFor('four schedules listed', async () => ((await scheduleIds()).length >= 4 ? true : undefined));
     expect(await scheduleIds()).toEqual(expected);
     expect(scheduleDefinitions.map((d) => d.scheduleId).sort()).toEqual(expected);
 
@@ -78,6 +86,19 @@ describe('crimelake schedules', () => {
     // The next run is a Monday 06:00 in Asia/Kolkata (00:30 UTC).
     const next = weekly.info.nextActionTimes[0]!;
     expect([next.getUTCDay(), next.getUTCHours(), next.getUTCMinutes()]).toEqual([1, 0, 30]);
+    const monthly = await env.client.schedule.getHandle('crimelake-monthly-reports').describe();
+    expect(monthly.spec.timezone).toBe('Asia/Kolkata');
+    expect(monthly.spec.calendars?.[0]).toMatchObject({
+      dayOfMonth: [{ start: 1, end: 1, step: 1 }],
+      hour: [{ start: 6, end: 6, step: 1 }],
+      minute: [{ start: 30, end: 30, step: 1 }],
+    });
+    expect(monthly.policies).toMatchObject({ overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: 86_400_000 });
+    expect(monthly.action).toMatchObject({ workflowType: 'publishMonthlyReports', taskQueue });
+    // The next runs are on the 1st at 06:30 in Asia/Kolkata (01:00 UTC the same day).
+    for (const d of monthly.info.nextActionTimes) {
+      expect([d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()]).toEqual([1, 1, 0]);
+    }
     const nightly = await env.client.schedule.getHandle('crimelake-build-derived').describe();
     expect(nightly.info.nextActionTimes.every((d) => d.getUTCHours() === 20 && d.getUTCMinutes() === 30)).toBe(true);
     const scan = await env.client.schedule.getHandle('crimelake-scan-inbox').describe();
@@ -86,6 +107,7 @@ describe('crimelake schedules', () => {
     const listed = await crimelake(['schedules', 'list'], cliEnv);
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toContain('crimelake-weekly-reports  publishWeeklyReports');
+    expect(listed.stdout).toContain('crimelake-monthly-reports  publishMonthlyReports');
     expect(listed.stdout).toMatch(/next: \d{4}-\d{2}-\d{2}T00:30:00\.000Z/);
 
     // FIRs in the week just ended (IST), one in the week before, one this week.
@@ -157,5 +179,71 @@ describe('crimelake schedules', () => {
     expect(html).toContain(`साप्ताहिक हॉटस्पॉट रिपोर्ट, ${week}`);
     expect(html).toContain('Jaunpur');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+
+    // The month just ended (IST): FIRs at its first and last minutes count, one a minute into this month does not.
+    const month = previousIstMonth(new Date());
+    const period = monthPeriod(month);
+    const [monthStart, monthEnd] = [new Date(period.start), new Date(period.end)];
+    const monthRows = [
+      fir({ fir_number: '0011', registered_at: istText(monthStart), acts_sections: 'IPC 379' }),
+      fir({
+        district: 'Ghazipur',
+        police_station: 'Kotwali',
+        fir_number: '0012',
+        registered_at: istText(new Date(monthEnd.getTime() - 60_000)),
+      }),
+      fir({ fir_number: '0013', registered_at: istText(monthEnd), acts_sections: 'IPC 379' }),
+    ].map((r) => ({ ...r, occurred_from: '', occurred_to: '', last_updated_at: '' }));
+    const monthFile = path.join(tempDir('schedules'), 'firs-month.csv');
+    fs.writeFileSync(monthFile, toCsv(firHeaders, monthRows));
+    await withDuckDb(t.config, (db) => ingestCctnsFile({ lake: t.lake, db }, monthFile));
+
+    const monthlyWorker = await testWorker(env, t.env, taskQueue);
+    await monthlyWorker.runUntil(async () => {
+      const handle = env.client.schedule.getHandle('crimelake-monthly-reports');
+      await handle.trigger();
+      const run = await waitFor('the triggered monthly run', async () =>
+        (await handle.describe()).info.recentActions.at(-1),
+      );
+      const result = await env.client.workflow.getHandle(run.action.workflow.workflowId).result();
+      expect(result).toMatchObject({ month, reports: [{ report: 'station-comparison', month }] });
+    });
+
+    const monthPrefix = `published/station-comparison/${month}/`;
+    const monthManifest = JSON.parse(
+      (await t.lake.storage.get(monthPrefix + 'manifest.json')).toString('utf8'),
+    ) as ReportManifest;
+    expect(monthManifest).toMatchObject({
+      report: 'station-comparison',
+      period: { kind: 'month', id: month, start: period.start, end: period.end, timeZone: 'Asia/Kolkata' },
+    });
+    expect(monthManifest.inputs.find((i) => i.table === 'firs')).toMatchObject({ rowCount: 9 });
+    const monthKeys: string[] = [];
+    for await (const o of t.lake.storage.list(monthPrefix)) monthKeys.push(o.key.slice(monthPrefix.length));
+    expect(monthKeys.sort()).toEqual(['manifest.json', ...monthManifest.outputs.map((o) => o.file)].sort());
+    for (const o of monthManifest.outputs) {
+      const body = await t.lake.storage.get(monthPrefix + o.file);
+      expect(crypto.createHash('sha256').update(body).digest('hex'), o.file).toBe(o.sha256);
+    }
+    // FIRs per district and month (IST) of the 12 months ending with the month just ended.
+    const counted = new Map<string, number>();
+    for (const r of [...rows, ...monthRows]) {
+      const at = parseIstDateTime(r.registered_at)!;
+      if (at >= monthEnd) continue;
+      const k = `${r.district},${istMonth(at)}`;
+      counted.set(k, (counted.get(k) ?? 0) + 1);
+    }
+    const districts = [...new Set([...counted.keys()].map((k) => k.split(',')[0]!))].sort();
+    const months = [...new Set([...counted.keys()].map((k) => k.split(',')[1]!))].sort();
+    expect(months).toContain(month);
+    const expectedCounts = districts.flatMap((d) => months.map((m) => `${d},${m},${counted.get(`${d},${m}`) ?? 0}`));
+    const monthCounts = await t.lake.storage.get(monthPrefix + 'monthly_counts.csv');
+    expect([...monthCounts.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(monthCounts.subarray(3).toString('utf8')).toBe(
+      ['district,period,fir_count', ...expectedCounts, ''].join('\r\n'),
+    );
+    const monthHtml = (await t.lake.storage.get(monthPrefix + 'report.html')).toString('utf8');
+    expect(monthHtml).toContain(`थानावार तुलना, ${month}`);
+    expect(monthHtml).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 });

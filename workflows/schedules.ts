@@ -12,19 +12,20 @@ import {
   type ScheduleOptions,
   type ScheduleSpec,
 } from '@temporalio/client';
-import type { buildDerived, publishWeeklyReports, scanInbox } from './workflows.ts';
+import type { buildDerived, publishMonthlyReports, publishWeeklyReports, scanInbox } from './workflows.ts';
 
 export const SCHEDULE_TIME_ZONE = 'Asia/Kolkata';
 export const SCHEDULE_CATCHUP_WINDOW = '1 day';
 /** Written on each schedule, so an operator sees where it comes from. */
 export const SCHEDULE_NOTE = 'managed by `crimelake schedules apply`';
 
-type ScheduledWorkflow = typeof scanInbox | typeof buildDerived | typeof publishWeeklyReports;
+type ScheduledWorkflow =
+  typeof scanInbox | typeof buildDerived | typeof publishWeeklyReports | typeof publishMonthlyReports;
 
 export interface ScheduleDefinition {
   scheduleId: string;
   description: string;
-  workflowType: 'scanInbox' | 'buildDerived' | 'publishWeeklyReports';
+  workflowType: 'scanInbox' | 'buildDerived' | 'publishWeeklyReports' | 'publishMonthlyReports';
   spec: ScheduleSpec;
 }
 
@@ -46,6 +47,13 @@ export const scheduleDefinitions: readonly ScheduleDefinition[] = [
     description: 'publish the weekly reports for the week just ended, Mondays at 06:00 Asia/Kolkata',
     workflowType: 'publishWeeklyReports',
     spec: { calendars: [{ dayOfWeek: 'MONDAY', hour: 6, minute: 0 }], timezone: SCHEDULE_TIME_ZONE },
+  },
+  {
+    scheduleId: 'crimelake-monthly-reports',
+    description: 'publish the thana comparison for the month just ended, on the 1st at 06:30 Asia/Kolkata',
+    workflowType: 'publishMonthlyReports',
+    // After the nightly build (02:00) has taken in the month's last day.
+    spec: { calendars: [{ dayOfMonth: 1, hour: 6, minute: 30 }], timezone: SCHEDULE_TIME_ZONE },
   },
 ];
 

@@ -1,7 +1,7 @@
 /**
  * The workflows on a real Temporal dev server with a real worker, MinIO as the lake: the inbox
  * (duplicates ingested once, bad files to inbox/failed with their error), derived builds, weekly
- * reports, small histories and a replay of a recorded history (determinism).
+ * and monthly reports, small histories and replays of recorded histories (determinism).
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -15,7 +15,8 @@ import { crimelake } from '../test/util/cli.ts';
 import { minioLake, tempDir, type TestLake } from '../test/util/lakes.ts';
 import { startTemporal, temporalEnv, testWorker, uniqueTaskQueue, workflowBundle } from '../test/util/temporal.ts';
 import { accusedHeaders, firHeaders } from '../schemas/cctns/layout.ts';
-import type { buildDerived, ingestFile, publishWeeklyReports, scanInbox } from './workflows.ts';
+import type { buildDerived, ingestFile, publishMonthlyReports, publishWeeklyReports, scanInbox } from './workflows.ts';
+import { MonthError, previousIstMonth, resolveMonth } from './flows.ts';
 import { ingestWorkflowId } from './shared.ts';
 import { planWaves } from './activities.ts';
 import { models } from '../transforms/models.ts';
@@ -173,8 +174,8 @@ describe('ingestFile on Temporal', () => {
   });
 });
 
-describe('buildDerived and publishWeeklyReports on Temporal', () => {
-  it('builds the models, then publishes the week’s reports to published/', async () => {
+describe('buildDerived, publishWeeklyReports and publishMonthlyReports on Temporal', () => {
+  it('builds the models, then publishes the week’s and the month’s reports to published/', async () => {
     const t = minioLake('derived');
     const taskQueue = uniqueTaskQueue('derived');
     await t.lake.storage.put('inbox/cctns/firs.csv', firsCsv);
@@ -247,7 +248,65 @@ describe('buildDerived and publishWeeklyReports on Temporal', () => {
         );
       expect(bad).toBeInstanceOf(WorkflowFailedError);
       expect((bad as WorkflowFailedError).cause).toMatchObject({ type: 'WeekError' });
+
+      // FIR 0101 was registered on 15/03/2024 (IST): the thana comparison of 2024-03.
+      const monthlyId = `monthly-${taskQueue}`;
+      const monthly = await env.client.workflow.execute<typeof publishMonthlyReports>('publishMonthlyReports', {
+        taskQueue,
+        workflowId: monthlyId,
+        args: [{ month: '2024-03' }],
+      });
+      expect(monthly.month).toBe('2024-03');
+      expect(monthly.reports.map((r) => [r.report, r.month, r.prefix])).toEqual([
+        ['station-comparison', '2024-03', 'published/station-comparison/2024-03/'],
+      ]);
+      const [station] = monthly.reports;
+      const stationManifest = JSON.parse(
+        (await t.lake.storage.get(station!.manifestKey)).toString('utf8'),
+      ) as ReportManifest;
+      expect(stationManifest).toMatchObject({
+        report: 'station-comparison',
+        period: { kind: 'month', id: '2024-03', timeZone: 'Asia/Kolkata' },
+      });
+      expect(station!.rowCount).toBe(stationManifest.datasets[0]!.rowCount);
+      expect(station!.rowCount).toBeGreaterThan(0);
+      expect(station!.outputs).toEqual(stationManifest.outputs.map((o) => ({ ...o, key: station!.prefix + o.file })));
+      for (const o of station!.outputs) expect(sha256(await t.lake.storage.get(o.key)), o.key).toBe(o.sha256);
+      for (const input of stationManifest.inputs) expect(input.version, input.table).toBeGreaterThan(0);
+      expect(stationManifest.notes.join(' ')).not.toContain('not in the lake yet');
+      expect((await keysUnder(t, 'published/station-comparison/')).sort()).toEqual(
+        [station!.manifestKey, ...station!.outputs.map((o) => o.key)].sort(),
+      );
+      expect(await historyBytes(monthlyId)).toBeLessThan(100_000);
+      const monthlyHistory = await env.client.workflow.getHandle(monthlyId).fetchHistory();
+      await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, monthlyHistory, monthlyId);
+
+      const badMonth = await env.client.workflow
+        .execute<typeof publishMonthlyReports>('publishMonthlyReports', {
+          taskQueue,
+          workflowId: `monthly-bad-${taskQueue}`,
+          args: [{ month: '2024-13' }],
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(badMonth).toBeInstanceOf(WorkflowFailedError);
+      expect((badMonth as WorkflowFailedError).cause).toMatchObject({ type: 'MonthError', nonRetryable: true });
     });
+  });
+});
+
+describe('the month a monthly run publishes', () => {
+  it('is the month (Asia/Kolkata) that ended before the run, or the one asked for', () => {
+    // 1 July 00:00 IST is 30 June 18:30 UTC: June has just ended.
+    expect(previousIstMonth(new Date('2025-06-30T18:30:00Z'))).toBe('2025-06');
+    expect(previousIstMonth(new Date('2025-06-30T18:29:00Z'))).toBe('2025-05');
+    expect(previousIstMonth(new Date('2025-01-01T01:00:00Z'))).toBe('2024-12');
+    expect(resolveMonth(undefined, new Date('2025-01-01T01:00:00Z'))).toBe('2024-12');
+    expect(resolveMonth('2024-03', new Date())).toBe('2024-03');
+    expect(() => resolveMonth('2024-13', new Date())).toThrow(MonthError);
+    expect(() => resolveMonth('2024-3', new Date())).toThrow(/expected YYYY-MM/);
   });
 });
 

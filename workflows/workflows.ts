@@ -17,13 +17,18 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities, IngestLakeObjectInput, IngestResult } from './activities.ts';
 import {
   buildDerivedFlow,
+  MonthError,
+  publishMonthlyReportsFlow,
   publishWeeklyReportsFlow,
+  resolveMonth,
   resolveWeek,
   scanInboxFlow,
   type BuildDerivedInput,
   type BuildDerivedResult,
   type IngestOutcome,
   type IngestRequest,
+  type PublishMonthlyReportsInput,
+  type PublishMonthlyReportsResult,
   type PublishWeeklyReportsInput,
   type PublishWeeklyReportsResult,
   type ScanInboxInput,
@@ -43,6 +48,8 @@ import { shortMessage, WeekError } from './shared.ts';
 export type {
   BuildDerivedInput,
   BuildDerivedResult,
+  PublishMonthlyReportsInput,
+  PublishMonthlyReportsResult,
   PublishWeeklyReportsInput,
   PublishWeeklyReportsResult,
   ScanInboxInput,
@@ -56,7 +63,7 @@ const { settleInboxObjects } = proxyActivities<Activities>(INBOX_SETTLE_ACTIVITY
 const { checkIngested } = proxyActivities<Activities>(LEDGER_CHECK_ACTIVITY);
 const { planDerivedBuild } = proxyActivities<Activities>(BUILD_PLAN_ACTIVITY);
 const { buildModel } = proxyActivities<Activities>(BUILD_MODEL_ACTIVITY);
-const { publishWeeklyReport } = proxyActivities<Activities>(PUBLISH_REPORT_ACTIVITY);
+const { publishWeeklyReport, publishMonthlyReport } = proxyActivities<Activities>(PUBLISH_REPORT_ACTIVITY);
 
 /** One file already in the lake (e.g. `inbox/cctns/x.csv`): land raw, validate, write, commit, quarantine. */
 export type IngestFileInput = IngestLakeObjectInput;
@@ -147,4 +154,22 @@ export async function publishWeeklyReports(input: PublishWeeklyReportsInput = {}
     throw error;
   }
   return publishWeeklyReportsFlow({ publishWeeklyReport }, week);
+}
+
+/**
+ * Publishes the monthly reports (the thana comparison) for a month (Asia/Kolkata): the one asked
+ * for, else the month that ended before the workflow started, which is what the schedule on the
+ * 1st wants.
+ */
+export async function publishMonthlyReports(
+  input: PublishMonthlyReportsInput = {},
+): Promise<PublishMonthlyReportsResult> {
+  let month: string;
+  try {
+    month = resolveMonth(input.month, new Date());
+  } catch (error) {
+    if (error instanceof MonthError) throw ApplicationFailure.nonRetryable(error.message, 'MonthError');
+    throw error;
+  }
+  return publishMonthlyReportsFlow({ publishMonthlyReport }, month);
 }

@@ -1,6 +1,13 @@
 import { defineCommand } from 'citty';
-import { withDuckDb, type DuckDb } from '../../lake/duckdb.ts';
-import type { Lake } from '../../lake/lake.ts';
+import { AccessDeniedError, loadAccessConfig, principalFromEnv, type Principal } from '../../lake/access.ts';
+import { AuditLog, type AuditAction } from '../../lake/access-audit.ts';
+import {
+  auditedProfileSearch,
+  auditedProfileView,
+  describeSearch,
+  type ProfileSearch,
+} from '../../lake/access-profiles.ts';
+import { withDuckDb } from '../../lake/duckdb.ts';
 import { attachLake } from '../../lake/session.ts';
 import {
   LookupError,
@@ -13,18 +20,84 @@ import {
   type PersonView,
   type Row,
 } from '../../transforms/resolution/lookup.ts';
-import { cliContext, lakeArgs, runVerb, UsageError } from '../context.ts';
+import { cliContext, lakeArgs, runVerb, UsageError, type CliContext } from '../context.ts';
 import { formatTable, jsonReplacer } from '../format.ts';
 
 const formatArg = {
   format: { type: 'enum' as const, options: ['table', 'json'], default: 'table', description: 'Output format' },
 };
 
-async function withLookup<T>(args: { lake?: string }, fn: (db: DuckDb, lake: Lake) => Promise<T>): Promise<T> {
-  const { config, lake } = cliContext(args);
-  return withDuckDb(config, async (db) => {
-    await attachLake(db, lake, { mentionedIn: lookupTables.join(' ') });
-    return fn(db, lake);
+const asArg = {
+  as: {
+    type: 'string' as const,
+    description:
+      'Look up as this user of $CRIMELAKE_ACCESS_CONFIG (token in CRIMELAKE_TOKEN_<USER>): investigators see their districts, analysts are refused, every lookup is audited. Without it the CLI is the local admin',
+    valueHint: 'user',
+  },
+};
+
+/**
+ * The user of `--as`, as the API authenticates a token: a refusal (unknown user, no token) is
+ * audited like the API's refused tokens, then thrown.
+ */
+async function principalOf(
+  ctx: CliContext,
+  user: string,
+  audit: AuditLog,
+  action: AuditAction,
+  target: string,
+): Promise<Principal> {
+  const access = loadAccessConfig(ctx.config.CRIMELAKE_ACCESS_CONFIG);
+  try {
+    return principalFromEnv(access, user, process.env);
+  } catch (error) {
+    if (error instanceof AccessDeniedError) {
+      await audit.record({
+        principal: undefined,
+        action,
+        target,
+        channel: 'cli',
+        rowCount: 0,
+        outcome: 'refused',
+        reason: error.message,
+        startedAt: new Date(),
+        durationMs: 0,
+      });
+    }
+    throw error;
+  }
+}
+
+function usageOnLookupError(error: unknown): never {
+  throw error instanceof LookupError ? new UsageError(error.message) : error;
+}
+
+/** A search: with `--as` through the role views and audited, as the API does; else as the local admin. */
+async function searchProfiles(args: { lake?: string; as?: string }, q: ProfileSearch): Promise<Row[]> {
+  const ctx = cliContext(args);
+  if (args.as) {
+    const audit = new AuditLog(ctx.lake, ctx.config);
+    const principal = await principalOf(ctx, args.as, audit, 'profile_search', describeSearch(q));
+    return auditedProfileSearch({ ...ctx, principal, audit, channel: 'cli' }, q).catch(usageOnLookupError);
+  }
+  return withDuckDb(ctx.config, async (db) => {
+    await attachLake(db, ctx.lake, { mentionedIn: lookupTables.join(' ') });
+    if ('fir' in q) return searchByFir(db, parseFirReference(q.fir));
+    if ('vehicle' in q) return searchByVehicle(db, q.vehicle);
+    return searchByName(db, q.name, { limit: q.limit });
+  }).catch(usageOnLookupError);
+}
+
+async function viewProfile(args: { lake?: string; as?: string }, personId: string): Promise<PersonView | null> {
+  const ctx = cliContext(args);
+  if (args.as) {
+    const audit = new AuditLog(ctx.lake, ctx.config);
+    const principal = await principalOf(ctx, args.as, audit, 'profile_view', personId);
+    return auditedProfileView({ ...ctx, principal, audit, channel: 'cli' }, personId);
+  }
+  return withDuckDb(ctx.config, async (db) => {
+    await attachLake(db, ctx.lake, { mentionedIn: lookupTables.join(' ') });
+    return showPerson(db, personId);
   });
 }
 
@@ -135,6 +208,7 @@ const search = defineCommand({
     limit: { type: 'string', default: '20', description: 'Most results (name search)' },
     ...lakeArgs,
     ...formatArg,
+    ...asArg,
   },
   async run({ args }) {
     await runVerb(async () => {
@@ -143,16 +217,12 @@ const search = defineCommand({
       const limit = Number(args.limit);
       if (!Number.isInteger(limit) || limit < 1)
         throw new UsageError(`--limit must be a positive integer, got ${args.limit}`);
-      const rows = await withLookup(args, async (db) => {
-        try {
-          if (args.fir) return await searchByFir(db, parseFirReference(args.fir));
-          if (args.vehicle) return await searchByVehicle(db, args.vehicle);
-          return await searchByName(db, args.name as string, { limit });
-        } catch (error) {
-          if (error instanceof LookupError) throw new UsageError(error.message);
-          throw error;
-        }
-      });
+      const q: ProfileSearch = args.fir
+        ? { fir: args.fir }
+        : args.vehicle
+          ? { vehicle: args.vehicle }
+          : { name: args.name as string, limit };
+      const rows = await searchProfiles(args, q);
       if (args.format === 'json') {
         process.stdout.write(json(rows));
       } else {
@@ -170,10 +240,11 @@ const show = defineCommand({
     person_id: { type: 'positional', required: true, description: 'Person id (from profile search)' },
     ...lakeArgs,
     ...formatArg,
+    ...asArg,
   },
   async run({ args }) {
     await runVerb(async () => {
-      const view = await withLookup(args, (db) => showPerson(db, args.person_id));
+      const view = await viewProfile(args, args.person_id);
       if (!view) throw new UsageError(`no person ${args.person_id}`);
       if (args.format === 'json') {
         process.stdout.write(
