@@ -1,8 +1,8 @@
 import type { TableDef } from '../lake/contract.ts';
 import type { Config } from '../lake/config.ts';
-import { loadSql, type DuckDb } from '../lake/duckdb.ts';
+import type { DuckDb } from '../lake/duckdb.ts';
 import type { Lake } from '../lake/lake.ts';
-import { crimeMonthly } from './marts/crime_monthly.ts';
+import { crimeMonthlyModel } from './marts/crime_monthly.ts';
 import { emergingHotspotsModel, hotspotCellsModel } from './marts/hotspot-steps.ts';
 import { sensitivityAssessmentModel } from './marts/sensitivity_assessment.ts';
 import { incidentsModel } from './intermediate/incidents-step.ts';
@@ -41,15 +41,28 @@ export interface BuildScope {
 }
 
 /**
- * A model rebuilt one value of a column at a time (e.g. ISO week): the rows of a value depend only
- * on inputs its fingerprint digests, and the contract keeps that digest in `input_fingerprint` and
- * has `[column]` as its replace key, so a build recomputes only the values whose fingerprint
- * changed and rewrites only their partitions (`transforms/build.ts`).
+ * A model rebuilt one value of a column at a time (an ISO week, a month): the contract keeps an
+ * `input_fingerprint` column and has `[column]` as its replace key, so a build recomputes only the
+ * values whose fingerprint changed and rewrites only their partitions (`transforms/build.ts`;
+ * partitioning the table by `column` keeps that rewrite to those values' files).
+ *
+ * Two ways to fingerprint a value:
+ * - `fingerprints` given (input fingerprints): a digest of the inputs and settings the value's
+ *   rows are computed from, worked out without computing them (e.g. the files of the input's
+ *   partitions, `partitionFingerprints` in scope.ts). The model then computes only the values in
+ *   scope: a TS step gets them as `ctx.scope`; a SQL model reads them from the DuckDB variable
+ *   `build_scope` (`getvariable('build_scope')`, a `varchar[]`, null outside a build) and filters
+ *   its inputs with it, which also prunes the input's partitions.
+ * - `fingerprints` omitted (output fingerprints): the model is computed over all its inputs and a
+ *   value's fingerprint is the digest of its rows, so exactly the values whose rows changed are
+ *   rewritten. For models whose rows read other values' inputs in ways no cheaper digest captures
+ *   (station_comparison: previous period, same period last year, year to date, pendency), and
+ *   whose cost is the one scan of their inputs any fingerprint would need anyway.
  */
 export interface IncrementalSpec {
   column: string;
   /** value → fingerprint of the inputs and settings its rows are computed from, for every value the model outputs. */
-  fingerprints: (ctx: ModelContext) => Promise<ReadonlyMap<string, string>>;
+  fingerprints?: (ctx: ModelContext) => Promise<ReadonlyMap<string, string>>;
 }
 
 /**
@@ -75,7 +88,7 @@ export const models: readonly Model[] = [
   placeNamesModel,
   socialLexiconModel,
   socialWatchListModel,
-  { contract: crimeMonthly, sql: loadSql(import.meta.url, 'marts/crime_monthly.sql'), inputs: ['firs'] },
+  crimeMonthlyModel,
   socialPostMatchesModel,
   postPlacesModel,
   flaggedPostsModel,

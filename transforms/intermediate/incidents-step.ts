@@ -6,7 +6,8 @@ import type { Model, ModelContext } from '../models.ts';
 import { optionalInputs } from '../reference-tables.ts';
 import { incidents } from './incidents.ts';
 import { createTableSql, ident } from '../../lake/contract.ts';
-import { gridSettings, writeScopeTable } from './incidents-grid.ts';
+import { gridSettings } from './incidents-grid.ts';
+import { writeScopeTable } from '../scope.ts';
 
 /**
  * The TS part of `incidents`: H3 cells (h3-js) for the points that need one at the configured

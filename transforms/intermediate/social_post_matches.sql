@@ -16,10 +16,19 @@ place_names as (
     select * from place_names
 ),
 
+-- An incremental build matches the posts of the months in its scope only (getvariable is null
+-- outside a build).
+scoped_posts as (
+    select * from social_posts
+    where getvariable('build_scope') is null
+        or list_contains(getvariable('build_scope'), month)
+),
+
 normalised as (
     select
         platform,
         post_id,
+        month,
         ' ' || trim(regexp_replace(
             replace(
                 replace(
@@ -30,7 +39,7 @@ normalised as (
             ),
             '[^\p{L}\p{M}\p{N}]+', ' ', 'g'
         )) || ' ' as match_text
-    from social_posts
+    from scoped_posts
     where text is not null
 ),
 
@@ -39,6 +48,7 @@ term_matches as (
     select
         n.platform,
         n.post_id,
+        n.month,
         'term' as match_kind,
         l.list,
         l.term,
@@ -53,7 +63,8 @@ term_matches as (
         cast(null as varchar) as police_station,
         cast(null as boolean) as needs_context,
         cast(null as boolean) as has_station_word,
-        cast(null as boolean) as has_police_word
+        cast(null as boolean) as has_police_word,
+        cast(null as varchar) as input_fingerprint -- stamped by the build (transforms/build.ts)
     from normalised as n
     inner join social_lexicon as l
         on l.list not in ('station_word', 'police_word')
@@ -67,6 +78,7 @@ words as (
     select
         platform,
         post_id,
+        month,
         string_split(trim(match_text), ' ') as words
     from normalised
     where trim(match_text) <> ''
@@ -76,6 +88,7 @@ word_positions as (
     select
         platform,
         post_id,
+        month,
         words,
         unnest(range(1, len(words) + 1)) as word_position
     from words
@@ -86,6 +99,7 @@ ngrams as (
     select
         p.platform,
         p.post_id,
+        p.month,
         p.word_position,
         r.word_count,
         array_to_string(p.words[p.word_position:p.word_position + r.word_count - 1], ' ') as matched_text,
@@ -109,6 +123,7 @@ place_matches as (
     select
         g.platform,
         g.post_id,
+        g.month,
         'place' as match_kind,
         n.place_kind as list,
         n.name as term,
@@ -125,7 +140,8 @@ place_matches as (
         coalesce(list_contains(w.station_words, g.word_before), false)
             or coalesce(list_contains(w.station_words, g.word_after), false) as has_station_word,
         coalesce(list_contains(w.police_words, g.word_before), false)
-            or coalesce(list_contains(w.police_words, g.word_after), false) as has_police_word
+            or coalesce(list_contains(w.police_words, g.word_after), false) as has_police_word,
+        cast(null as varchar) as input_fingerprint -- stamped by the build (transforms/build.ts)
     from ngrams as g
     inner join place_names as n
         on n.match_key = g.gram

@@ -94,7 +94,8 @@ final as (
         pp.police_station,
         pp.matched_terms as place_terms,
         f.share_count,
-        f.impression_count
+        f.impression_count,
+        cast(null as varchar) as input_fingerprint -- stamped by the build (transforms/build.ts)
     from flagged as f
     left join post_places as pp
         on f.platform = pp.platform

@@ -11,12 +11,12 @@ export const flaggedPosts = defineTable({
     'Social posts matching the communal, hate or rumour / fake-news lexicon (Hindi and English), or written by watch-listed accounts, with the terms that matched',
   grain: "one row per flagged post (our own police accounts' posts are never flagged)",
   key: ['platform', 'post_id'],
-  replaceKey: ['platform', 'post_id'],
-  partitionBy: [],
+  replaceKey: ['month'],
+  partitionBy: ['month'],
   schema: z.object({
     platform: col.varchar('x, facebook, instagram or youtube'),
     post_id: col.varchar('The post (joins social_posts)'),
-    month: col.varchar('Month of created_at in IST, YYYY-MM'),
+    month: col.varchar('Month of created_at in IST, YYYY-MM; Hive partition'),
     kind: col.varchar('post, comment, mention, reply or dm'),
     created_at: col.timestamptz('When it was posted (UTC)'),
     week: col.varchar('ISO week of created_at in IST, YYYY-Www'),
@@ -41,6 +41,9 @@ export const flaggedPosts = defineTable({
     place_terms: col.opt.varchar('The place names that attributed it (post_places.matched_terms)'),
     share_count: col.opt.integer('Shares at export time (reach of a rumour)'),
     impression_count: col.opt.integer('Impressions at export time (X)'),
+    input_fingerprint: col.varchar(
+      "Digest of the month's rows, so a build rewrites only the months whose flagged posts changed (new posts, re-exported figures, a changed watch-list or lexicon)",
+    ),
   }),
 });
 
@@ -49,4 +52,6 @@ export const flaggedPostsModel: Model = {
   sql: loadSql(import.meta.url, 'flagged_posts.sql'),
   inputs: ['social_post_matches', 'social_watch_list', 'post_places'],
   optionalInputs: optionalInputs(socialPosts),
+  // Output fingerprints (models.ts): a watch-list entry flags an author's posts of any month.
+  incremental: { column: 'month' },
 };

@@ -228,6 +228,11 @@ export const hotspotCellsModel: Model = {
   settings: hotspotSettings,
 };
 
+/**
+ * Not incremental, on purpose: the table is the analysis of one window, the last N weeks of data,
+ * so every new week moves the window and changes every cell's series, trend and pattern; it is
+ * rebuilt whole (from hotspot counts, not from the raw incidents' weeks one by one).
+ */
 export const emergingHotspotsModel: Model = {
   contract: emergingHotspots,
   sql: hotspotCountsSql,

@@ -2,15 +2,14 @@ import { gridDisk, gridDistance } from 'h3-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withDuckDb } from '../../lake/duckdb.ts';
 import { attachLake } from '../../lake/session.ts';
-import type { WriteTableResult } from '../../lake/table-writer.ts';
 import type { TestLake } from '../../test/util/lakes.ts';
-import { buildModels } from '../build.ts';
+import { buildModels, type ModelBuildResult } from '../build.ts';
 import { CellGrid, slice } from './hotspot-grid.ts';
 import { generateData, ingestFirs, lakeWith, splitFirs, type Generated } from './hotspot-fixtures.ts';
 
-const hotspotModels = ['incidents', 'hotspot_cells', 'emerging_hotspots'];
+const hotspotModels = ['incidents', 'hotspot_cells', 'emerging_hotspots', 'sensitivity_assessment'];
 
-async function build(t: TestLake, full = false): Promise<WriteTableResult[]> {
+async function build(t: TestLake, full = false): Promise<ModelBuildResult[]> {
   return withDuckDb(t.config, (db) => buildModels(t.lake, db, hotspotModels, { config: t.config, full }));
 }
 
@@ -81,7 +80,7 @@ describe('hotspot_cells: the Gi* of one week', () => {
 describe('hotspot_cells and emerging_hotspots on generated data', () => {
   let gen: Generated;
   let lake: TestLake;
-  let second: WriteTableResult[];
+  let second: ModelBuildResult[];
   const incrementalRows = new Map<string, unknown[]>();
 
   beforeAll(async () => {
@@ -188,7 +187,8 @@ describe('hotspot_cells and emerging_hotspots on generated data', () => {
   });
 
   it('rebuilds only the weeks new data touches, and gives the tables a full rebuild gives', async () => {
-    const [incidents, hotspots] = second;
+    const [incidents, hotspots, , sensitivity] = second;
+    expect(sensitivity!.scope).toMatchObject({ column: 'week', full: false });
     const weeks = await query<{ n: number }>(lake, 'select count(distinct week)::integer as n from incidents');
     expect(incidents!.skipped).toBe(false);
     expect(hotspots!.filesAdded).toBeGreaterThan(0);

@@ -156,6 +156,7 @@ final as (
         r.platform,
         r.post_id,
         sp.created_at,
+        sp.month,
         sp.kind,
         sp.is_police_account,
         d.district,
@@ -164,7 +165,8 @@ final as (
         s.police_station,
         r.matched_terms,
         case when r.is_ambiguous then r.station_ids end as candidate_police_station_ids,
-        r.is_ambiguous
+        r.is_ambiguous,
+        cast(null as varchar) as input_fingerprint -- stamped by the build (transforms/build.ts)
     from resolved as r
     inner join social_posts as sp
         on r.platform = sp.platform

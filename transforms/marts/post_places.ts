@@ -11,12 +11,13 @@ export const postPlaces = defineTable({
     'Social posts attributed to the district and thana they name (thana, district and locality names in Devanagari and Latin spellings), with the words that matched',
   grain: 'one row per social post whose text names a district, thana or locality of the range',
   key: ['platform', 'post_id'],
-  replaceKey: ['platform', 'post_id'],
-  partitionBy: [],
+  replaceKey: ['month'],
+  partitionBy: ['month'],
   schema: z.object({
     platform: col.varchar('x, facebook, instagram or youtube'),
     post_id: col.varchar('The post (joins social_posts)'),
     created_at: col.timestamptz('When the post was posted (UTC)'),
+    month: col.varchar('Month of created_at in IST, YYYY-MM (social_posts.month); Hive partition'),
     kind: col.varchar('post, comment, mention, reply or dm (social_posts.kind)'),
     is_police_account: col.boolean('Whether one of our police accounts wrote it'),
     district: col.opt.varchar(
@@ -36,6 +37,9 @@ export const postPlaces = defineTable({
     is_ambiguous: col.boolean(
       'Whether it names several thanas (or several districts and no thana), so no thana is attributed',
     ),
+    input_fingerprint: col.varchar(
+      "Digest of the month's rows, so a build rewrites only the months whose posts or place names changed",
+    ),
   }),
 });
 
@@ -44,4 +48,6 @@ export const postPlacesModel: Model = {
   sql: loadSql(import.meta.url, 'post_places.sql'),
   inputs: ['social_post_matches'],
   optionalInputs: optionalInputs(socialPosts),
+  // Output fingerprints (models.ts): cheap joins over social_post_matches, which is input-scoped.
+  incremental: { column: 'month' },
 };

@@ -400,7 +400,9 @@ scored as (
         sw.district,
         sw.week,
         sw.week_start,
-        coalesce(sum(d.points), 0)::double as score,
+        -- Summed in factor order: a floating-point sum depends on its order, and every build must
+        -- give the same bits.
+        coalesce(list_sum(list(d.points order by d.factor)), 0)::double as score,
         to_json(
             coalesce(
                 list({'factor': d.factor, 'count': d.value, 'points': d.points, 'detail': d.detail}

@@ -28,13 +28,15 @@ export const sensitivityAssessment = defineTable({
     'Sensitivity of each thana for the weeks ahead, as known at the end of each week: score, level and the factors that decided it (rules: transforms/marts/sensitivity_assessment.md)',
   grain: 'one row per police station and ISO week (IST), from the first week with an incident to the last',
   key: ['police_station_id', 'week'],
-  replaceKey: ['police_station_id', 'week'],
-  partitionBy: ['district'],
+  replaceKey: ['week'],
+  partitionBy: ['week'],
   schema: z.object({
-    district: col.varchar('District; Hive partition'),
+    district: col.varchar('District'),
     police_station_id: col.varchar('Police station id (see firs.police_station_id)'),
     police_station: col.varchar('Police station name'),
-    week: col.varchar('ISO week assessed (IST), YYYY-Www: its data, and the events of the weeks after it'),
+    week: col.varchar(
+      'ISO week assessed (IST), YYYY-Www: its data, and the events of the weeks after it; Hive partition',
+    ),
     week_start: col.date('Monday of the week'),
     score: col.double(
       'Sum over the factors of points × min(count, cap), counts of hot cells, tips, riot FIRs and posts taken beyond the thana’s usual level (sensitivity_assessment.md)',
@@ -54,6 +56,9 @@ export const sensitivityAssessment = defineTable({
     flagged_post_count: col.integer('Flagged social posts attributed to it in the lookback weeks'),
     upcoming_event_count: col.integer('Events (festivals, elections, other) in its scope in the lookahead weeks'),
     last_year_incident_count: col.integer('Riot/communal FIRs and communal-risk tips during the same events last year'),
+    input_fingerprint: col.varchar(
+      "Digest of the week's rows, so a build rewrites only the weeks whose assessment changed (new data, and the weeks whose lookback, lookahead or baseline reads it)",
+    ),
   }),
 });
 
@@ -114,4 +119,8 @@ export const sensitivityAssessmentModel: Model = {
   inputs: ['incidents', 'firs', 'fir_sections', 'hotspot_cells', 'emerging_hotspots'],
   optionalInputs: optionalInputs(tips, events, flaggedPosts),
   settings: (config) => sensitivitySettings(config),
+  // Output fingerprints (models.ts): a week reads the lookback, lookahead and baseline weeks around
+  // it, and the emerging pattern of the latest week only, so every week is assessed and only the
+  // weeks whose rows changed are rewritten.
+  incremental: { column: 'week' },
 };

@@ -17,7 +17,7 @@ per_state as (
         platform,
         state,
         date,
-        arg_max(account, followers) as account,
+        first(account order by followers desc, account) as account,
         max(followers) as followers,
         bool_or(is_own_account) as is_own_state
     from snapshots
@@ -50,6 +50,7 @@ final as (
     select
         platform,
         date,
+        strftime(date, '%Y-%m') as month,
         state,
         account,
         is_own_state,
@@ -60,7 +61,8 @@ final as (
         baseline_followers as two_months_before_followers,
         followers - baseline_followers as new_followers_two_months,
         (followers - baseline_followers) / nullif(baseline_followers, 0) as growth_two_months,
-        baseline_rank::integer as two_months_before_rank
+        baseline_rank::integer as two_months_before_rank,
+        cast(null as varchar) as input_fingerprint -- stamped by the build (transforms/build.ts)
     from with_baseline
 )
 

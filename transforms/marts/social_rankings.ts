@@ -11,11 +11,12 @@ export const socialRankings = defineTable({
     "Each state police's followers per platform and day, its rank among the states, and its growth over the last two months",
   grain: 'one row per platform, day and state (social_account_stats rows with a state and a follower count)',
   key: ['platform', 'date', 'state'],
-  replaceKey: ['platform', 'date', 'state'],
-  partitionBy: [],
+  replaceKey: ['month'],
+  partitionBy: ['month'],
   schema: z.object({
     platform: col.varchar('x, facebook, instagram or youtube'),
     date: col.date('Day of the figures'),
+    month: col.varchar('Month of the day, YYYY-MM; Hive partition'),
     state: col.varchar('State whose police the account belongs to'),
     account: col.varchar("The state's account ranked: its account with the most followers that day"),
     is_own_state: col.boolean('Whether these are our own accounts (social_account_stats.is_own_account)'),
@@ -31,6 +32,9 @@ export const socialRankings = defineTable({
     ),
     growth_two_months: col.opt.double('new_followers_two_months / two_months_before_followers (0.1 = 10%)'),
     two_months_before_rank: col.opt.integer('Rank on the baseline day'),
+    input_fingerprint: col.varchar(
+      "Digest of the month's rows, so a build rewrites only the months whose figures changed: new days, and re-exported days with the months whose two-month baseline reads them",
+    ),
   }),
 });
 
@@ -39,4 +43,6 @@ export const socialRankingsModel: Model = {
   sql: loadSql(import.meta.url, 'social_rankings.sql'),
   inputs: [],
   optionalInputs: optionalInputs(socialAccountStats),
+  // Output fingerprints (models.ts): a day's growth reads the figures of two months before.
+  incremental: { column: 'month' },
 };

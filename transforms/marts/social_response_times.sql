@@ -89,7 +89,7 @@ first_replies as (
         cr.platform,
         cr.post_id,
         min(cr.reply_at) as first_reply_at,
-        arg_min(cr.reply_id, cr.reply_at) as first_reply_id
+        first(cr.reply_id order by cr.reply_at, cr.reply_id) as first_reply_id
     from candidate_replies as cr
     inner join complaints as c
         on cr.platform = c.platform
@@ -119,7 +119,8 @@ final as (
         coalesce(r.first_reply_at - c.created_at <= interval 2 hours, false) as is_answered_within_2h,
         pp.district,
         pp.police_station_id,
-        c.text
+        c.text,
+        cast(null as varchar) as input_fingerprint -- stamped by the build (transforms/build.ts)
     from complaints as c
     left join first_replies as r
         on c.platform = r.platform

@@ -12,8 +12,8 @@ export const socialResponseTimes = defineTable({
   grain:
     'one row per complaint: an item by a citizen addressed to a police account (a comment, mention or DM, or a reply to a police item) that is a DM or matches a complaint term of the lexicon',
   key: ['platform', 'post_id'],
-  replaceKey: ['platform', 'post_id'],
-  partitionBy: [],
+  replaceKey: ['month'],
+  partitionBy: ['month'],
   schema: z.object({
     platform: col.varchar('x, facebook, instagram or youtube'),
     post_id: col.varchar('The complaint (joins social_posts)'),
@@ -24,7 +24,7 @@ export const socialResponseTimes = defineTable({
     language: col.varchar('Language of the text'),
     created_at: col.timestamptz('When the complaint was posted (UTC)'),
     week: col.varchar('ISO week of created_at in IST, YYYY-Www'),
-    month: col.varchar('Month of created_at in IST, YYYY-MM'),
+    month: col.varchar('Month of created_at in IST, YYYY-MM; Hive partition'),
     complaint_terms: col.opt.varchar(
       "Complaint terms of the lexicon it matched, '; '-separated (null for a DM, which is a complaint whatever it says)",
     ),
@@ -40,6 +40,9 @@ export const socialResponseTimes = defineTable({
     district: col.opt.varchar('District the complaint names (post_places), when it names one'),
     police_station_id: col.opt.varchar('Thana the complaint names (post_places), when it names one'),
     text: col.opt.varchar('The complaint text'),
+    input_fingerprint: col.varchar(
+      "Digest of the month's rows, so a build rewrites only the months whose complaints or answers changed (a late answer changes its complaint's month)",
+    ),
   }),
 });
 
@@ -48,4 +51,6 @@ export const socialResponseTimesModel: Model = {
   sql: loadSql(import.meta.url, 'social_response_times.sql'),
   inputs: ['social_post_matches', 'post_places'],
   optionalInputs: optionalInputs(socialPosts),
+  // Output fingerprints (models.ts): an answer posted later changes an earlier complaint's row.
+  incremental: { column: 'month' },
 };

@@ -9,7 +9,7 @@ export const socialResponseTimesWeekly = defineTable({
     'Complaint response times per ISO week (IST) and platform: median and 90th percentile delay to the first police reply, share answered within 2 hours',
   grain: "one row per ISO week of the complaints (IST) and platform, plus one per week with platform 'all'",
   key: ['platform', 'week'],
-  replaceKey: ['platform', 'week'],
+  replaceKey: ['week'],
   partitionBy: [],
   schema: z.object({
     platform: col.varchar("x, facebook, instagram, youtube, or all (every platform's complaints together)"),
@@ -27,6 +27,9 @@ export const socialResponseTimesWeekly = defineTable({
     p90_response_minutes: col.opt.double(
       '90th percentile of minutes to the first reply over the answered complaints (linear interpolation, quantile_cont)',
     ),
+    input_fingerprint: col.varchar(
+      "Digest of the week's rows, so a build replaces only the weeks whose figures changed (the table is a few rows a week: one file)",
+    ),
   }),
 });
 
@@ -34,4 +37,6 @@ export const socialResponseTimesWeeklyModel: Model = {
   contract: socialResponseTimesWeekly,
   sql: loadSql(import.meta.url, 'social_response_times_weekly.sql'),
   inputs: ['social_response_times'],
+  // Output fingerprints (models.ts): the figures are cheap to compute, and only changed weeks are replaced.
+  incremental: { column: 'week' },
 };

@@ -177,8 +177,8 @@ station_ids as (
 fir_labels as (
     select
         police_station_id,
-        any_value(district) as district,
-        any_value(police_station) as police_station
+        min(district) as district,
+        min(police_station) as police_station
     from firs
     group by police_station_id
 ),
@@ -186,8 +186,8 @@ fir_labels as (
 tip_labels as (
     select
         police_station_id,
-        any_value(district) as district,
-        any_value(police_station) as police_station
+        min(district) as district,
+        min(police_station) as police_station
     from tips
     where police_station_id is not null
     group by police_station_id
@@ -486,28 +486,43 @@ earlier_ytd as (
     group by s.police_station_id, s.crime_group, s.period_kind, s.period_start
 ),
 
+-- Mean and spread of the rates of a district's thanas with a known population, summed in station
+-- order: a floating-point sum depends on its order, and every build must give the same bits.
+district_rates as (
+    select
+        district,
+        period_kind,
+        period_start,
+        crime_group,
+        list(rate_per_100k order by police_station_id) as rates
+    from windowed
+    where population is not null
+    group by district, period_kind, period_start, crime_group
+),
+
 -- Rank and z-score of the rate among the district's thanas with a known population.
 compared as (
     select
         w.*,
         case when w.population is not null then
-            rank() over district_rates
+            rank() over district_order
         end as district_rank,
         case when w.population is not null then
-            count(*) over district_rates_all
+            len(r.rates)
         end as district_thana_count,
         case when w.population is not null then
-            (w.rate_per_100k - avg(w.rate_per_100k) over district_rates_all)
-            / nullif(stddev_pop(w.rate_per_100k) over district_rates_all, 0)
+            (w.rate_per_100k - list_avg(r.rates)) / nullif(list_stddev_pop(r.rates), 0)
         end as district_z_score
     from windowed as w
+    left join district_rates as r
+        on w.district = r.district
+        and w.period_kind = r.period_kind
+        and w.period_start = r.period_start
+        and w.crime_group = r.crime_group
     window
-        district_rates as (
+        district_order as (
             partition by w.district, w.period_kind, w.period_start, w.crime_group, w.population is not null
             order by w.rate_per_100k desc
-        ),
-        district_rates_all as (
-            partition by w.district, w.period_kind, w.period_start, w.crime_group, w.population is not null
         )
 ),
 
@@ -555,7 +570,8 @@ final as (
         c.closure_reports_filed,
         c.charge_sheets_filed / nullif(c.charge_sheets_filed + c.closure_reports_filed, 0) as charge_sheet_rate,
         c.open_past_60_days,
-        c.open_past_90_days
+        c.open_past_90_days,
+        cast(null as varchar) as input_fingerprint -- stamped by the build (transforms/build.ts)
     from compared as c
     cross join data_end as d
     left join last_year as ly

@@ -18,14 +18,14 @@ export const stationComparison = defineTable({
   grain:
     "one row per police station, period (period_kind week or month) and crime group, plus crime group 'all'; every station and period from the first to the last dated fact, zeros included",
   key: ['police_station_id', 'period_kind', 'period', 'crime_group'],
-  replaceKey: ['police_station_id', 'period_kind', 'period', 'crime_group'],
-  partitionBy: ['period_kind', 'district'],
+  replaceKey: ['period'],
+  partitionBy: ['period_kind', 'period'],
   schema: z.object({
-    district: col.varchar('District (English name); Hive partition'),
+    district: col.varchar('District (English name)'),
     police_station_id: col.varchar('Police station (joins firs.police_station_id, police_stations)'),
     police_station: col.opt.varchar('Police station name in English'),
     period_kind: col.varchar('week or month; Hive partition'),
-    period: col.varchar('ISO week YYYY-Www or month YYYY-MM, in Asia/Kolkata'),
+    period: col.varchar('ISO week YYYY-Www or month YYYY-MM, in Asia/Kolkata; Hive partition'),
     period_start: col.date('First day of the period (a Monday for weeks)'),
     period_end: col.date('Day after the period'),
     is_complete_period: col.boolean("Whether the period ended before the data's end (the latest is usually partial)"),
@@ -92,12 +92,23 @@ export const stationComparison = defineTable({
       "FIRs registered more than 60 days before the period's end (or the data's end) and not concluded by then",
     ),
     open_past_90_days: col.integer('Likewise, more than 90 days'),
+    input_fingerprint: col.varchar(
+      "Digest of the period's rows, so a build rewrites only the periods whose figures changed: those new data falls in and the later ones whose comparisons read them",
+    ),
   }),
 });
 
+/**
+ * Incremental by period, with output fingerprints (models.ts): a period's rows read other periods'
+ * facts (previous period, trailing 4 weeks, year to date, same period last year, earlier years,
+ * pendency since the data's start, the data's end), so the build computes every period from the
+ * per-period counts (one scan of the facts, which any fingerprint of them would need too) and
+ * rewrites only the periods whose rows changed.
+ */
 export const stationComparisonModel: Model = {
   contract: stationComparison,
   sql: loadSql(import.meta.url, 'station_comparison.sql'),
+  incremental: { column: 'period' },
   inputs: ['police_stations', 'social_response_times'],
   optionalInputs: optionalInputs(firs, finalReports, tips, tipEvents),
 };

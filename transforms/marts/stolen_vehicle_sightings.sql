@@ -5,6 +5,13 @@ anpr_reads as (
     select * from anpr_reads
 ),
 
+-- An incremental build reads the months of its scope only (getvariable is null outside a build).
+scoped_reads as (
+    select * from anpr_reads
+    where getvariable('build_scope') is null
+        or list_contains(getvariable('build_scope'), month)
+),
+
 stolen_vehicles as (
     select * from stolen_vehicles
 ),
@@ -20,7 +27,7 @@ final as (
     select
         r.camera_id,
         r.read_at,
-        strftime(timezone('Asia/Kolkata', r.read_at), '%Y-%m') as month,
+        r.month,
         r.plate_text,
         s.registration_number,
         r.plate_repaired,
@@ -37,8 +44,9 @@ final as (
         s.police_station_id,
         s.reported_at,
         epoch(r.read_at - s.reported_at) / 3600.0 as hours_since_report,
-        s.is_active as is_still_missing
-    from anpr_reads as r
+        s.is_active as is_still_missing,
+        cast(null as varchar) as input_fingerprint -- stamped by the build (transforms/build.ts)
+    from scoped_reads as r
     inner join stolen_vehicles as s
         on r.registration_number = s.registration_number
     left join cameras as c

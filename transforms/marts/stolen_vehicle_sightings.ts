@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { col, defineTable } from '../../lake/contract.ts';
 import { loadSql } from '../../lake/duckdb.ts';
-import type { Model } from '../models.ts';
+import { listValue } from '@duckdb/node-api';
+import type { Model, ModelContext } from '../models.ts';
+import { combineFingerprints, partitionFingerprints } from '../scope.ts';
 import { optionalInputs } from '../reference-tables.ts';
 import { anprReads } from '../../ingestors/vehicles/anpr_reads.ts';
 import { cameras } from '../../ingestors/vehicles/cameras.ts';
@@ -14,12 +16,12 @@ export const stolenVehicleSightings = defineTable({
   grain:
     'one row per ANPR read and stolen-vehicle report it matches, where the read falls after the report and before any recovery',
   key: ['camera_id', 'read_at', 'plate_text', 'stolen_report_id'],
-  replaceKey: ['camera_id', 'read_at', 'plate_text', 'stolen_report_id'],
-  partitionBy: [],
+  replaceKey: ['month'],
+  partitionBy: ['month'],
   schema: z.object({
     camera_id: col.varchar('Camera (joins cameras)'),
     read_at: col.timestamptz('Read instant (UTC)'),
-    month: col.varchar('Month of the read in IST, YYYY-MM'),
+    month: col.varchar('Month of the read in IST, YYYY-MM (anpr_reads.month); Hive partition'),
     plate_text: col.varchar('Plate text as the camera read it'),
     registration_number: col.varchar(
       'Registration number of the stolen vehicle: the read normalises to it (anpr_reads.registration_number, OCR confusions where the position fixes the kind repaired)',
@@ -41,12 +43,32 @@ export const stolenVehicleSightings = defineTable({
     reported_at: col.timestamptz('When the theft was reported (UTC)'),
     hours_since_report: col.double('Hours from the report to the read'),
     is_still_missing: col.boolean('Whether the vehicle is still missing now (stolen_vehicles.is_active)'),
+    input_fingerprint: col.varchar(
+      "Digest of the month's anpr_reads files, the stolen-vehicle reports that can match a read of that month, and the cameras, so a build recomputes only the months whose inputs changed",
+    ),
   }),
 });
+
+const fingerprintsSql = loadSql(import.meta.url, 'stolen_vehicle_sightings.fingerprints.sql');
+
+/**
+ * Input fingerprints per month of the reads: the files of that month's anpr_reads partition (the
+ * reads are the large input, and are read only for the months in scope), plus a digest of the
+ * reports whose theft-to-recovery span meets the month and of the cameras (small tables).
+ */
+async function sightingFingerprints(ctx: ModelContext): Promise<ReadonlyMap<string, string>> {
+  const reads = await partitionFingerprints(ctx.lake, 'anpr_reads', 'month');
+  if (reads.size === 0) return reads;
+  const rows = await ctx.db.all<{ value: string; fingerprint: string }>(fingerprintsSql, {
+    months: listValue([...reads.keys()]),
+  });
+  return combineFingerprints(reads.keys(), reads, new Map(rows.map((r) => [r.value, r.fingerprint])));
+}
 
 export const stolenVehicleSightingsModel: Model = {
   contract: stolenVehicleSightings,
   sql: loadSql(import.meta.url, 'stolen_vehicle_sightings.sql'),
   inputs: [],
   optionalInputs: optionalInputs(anprReads, stolenVehicles, cameras),
+  incremental: { column: 'month', fingerprints: sightingFingerprints },
 };

@@ -8,7 +8,7 @@ import { volunteerGroups } from '../../ingestors/groups/volunteer_groups.ts';
 export const volunteerCoverage = defineTable({
   name: 'volunteer_coverage',
   description:
-    "Cyber volunteer coverage per thana: each thana and outpost group's members against the mandated minimum (200 per thana group, 100 per outpost group) and the gap; thanas without a group",
+    "Cyber volunteer coverage per thana: each thana and outpost group's members against the mandated minimum (200 per thana group, 100 per outpost group) and the gap; thanas without a group. Rebuilt whole by every build: a snapshot of the latest rosters, with no period to rebuild by",
   grain:
     "one row per thana- or outpost-level group on its district's latest roster, and one per thana of the range (police_stations) with no thana-level group",
   key: ['coverage_id'],
@@ -38,6 +38,13 @@ export const volunteerCoverage = defineTable({
   }),
 });
 
+/**
+ * Not incremental, on purpose: the table is a snapshot of each district's latest roster (no week
+ * or month in its grain: a new roster replaces the district's groups, a dissolved group drops
+ * out, and every row carries whether its district has a women's group), a few hundred rows
+ * computed from a table of the same size. A full rebuild costs less than working out what
+ * changed, and an unchanged roster already skips the build (same inputs, same build id).
+ */
 export const volunteerCoverageModel: Model = {
   contract: volunteerCoverage,
   sql: loadSql(import.meta.url, 'volunteer_coverage.sql'),

@@ -8,7 +8,7 @@ import { volunteerGroups } from '../../ingestors/groups/volunteer_groups.ts';
 export const volunteerCoverageDistricts = defineTable({
   name: 'volunteer_coverage_districts',
   description:
-    "Cyber volunteer coverage per district: thana and outpost groups under the mandated minimum, the members still needed, and whether the district has a women's group",
+    "Cyber volunteer coverage per district: thana and outpost groups under the mandated minimum, the members still needed, and whether the district has a women's group. Rebuilt whole by every build: a snapshot of the latest rosters, one row per district",
   grain: 'one row per district (of the range, or named by a roster)',
   key: ['district'],
   replaceKey: ['district'],
@@ -35,6 +35,10 @@ export const volunteerCoverageDistricts = defineTable({
   }),
 });
 
+/**
+ * Not incremental, on purpose: one row per district, summed from volunteer_coverage (a snapshot
+ * with no period in its grain, see there); a full rebuild of a dozen rows is the cheapest build.
+ */
 export const volunteerCoverageDistrictsModel: Model = {
   contract: volunteerCoverageDistricts,
   sql: loadSql(import.meta.url, 'volunteer_coverage_districts.sql'),
