@@ -16,8 +16,9 @@ import {
   seizureHeaders,
   victimHeaders,
 } from '../schemas/cctns/layout.ts';
+import type { EventIncident } from './events.ts';
 import { backgroundPoint, h3Resolution, pointInCell, round6, type StationInfo } from './geo.ts';
-import type { HotspotPlan } from './hotspots.ts';
+import { plantWeek, solveGraded, type HotspotPlan } from './hotspots.ts';
 import { makeMohalla, makeVillage, nicknames } from './names.ts';
 import { citationsFor, recipes, recipesOfGroup, type FactsKind, type Recipe } from './offences.ts';
 import { StreamFile } from './output.ts';
@@ -40,6 +41,7 @@ import { recoveryFor, type Seizure } from './recoveries.ts';
 import { formatActsSections, type Lang } from './sections.ts';
 import { briefFacts, placeText, vehicleModels } from './text.ts';
 import { dayToYmd, formatCctns, isoWeek, minutesPerDay, parseIsoDay, weekday } from './time.ts';
+import { WeekCells, type WeekStats } from './week-cells.ts';
 
 export interface StolenVehicleEvent {
   plate: Plate;
@@ -50,6 +52,8 @@ export interface StolenVehicleEvent {
   firYear: number;
   reportedAt: number;
   stolenAt: number;
+  /** Recovered with the arrest (the FIR's seizure of the vehicle). */
+  recoveredAt?: number;
 }
 
 /** Receives each stolen vehicle as its FIR is written (the vehicle files); returns its VAHAN ids. */
@@ -68,6 +72,11 @@ export interface CctnsInput {
   districtNames: readonly string[];
   neighbours: readonly (readonly number[])[];
   plan: HotspotPlan;
+  /** Riot/communal FIRs planted during calendar events (events.ts); tips are the tips writer's. */
+  eventFirs: readonly EventIncident[];
+  /** Streams of their own for what is decided as the FIRs are written (so the rest does not shift). */
+  rngPlant: Rng;
+  rngPoints: Rng;
   vehicles: StolenVehicleSink;
   onProgress?: (done: number, total: number) => void;
 }
@@ -96,6 +105,7 @@ export interface CctnsResult {
   peakRepeatPool: number;
   homonymPairs: HomonymPair[];
   plantedFirs: number;
+  eventFirs: number;
   stolenVehicles: number;
   files: { path: string; rows: number }[];
 }
@@ -266,20 +276,59 @@ function courtOf(rng: Rng, group: CrimeGroup, kind: FactsKind, district: string)
   return rng.pick([`CJM ${district}`, `ACJM-${rng.int(1, 3)} ${district}`, `JM-${rng.int(1, 4)} ${district}`]);
 }
 
+interface Point {
+  lat: string;
+  lon: string;
+  cell: string;
+}
+
 interface Draft {
   minute: number;
   station: StationInfo;
   recipe: Recipe;
   areaIndex: number;
   week: string;
+  /** Drawn before the day is written (the graded area's day); null: no coordinates. */
+  point?: Point | null;
+  /** A graded-area FIR (the plan's graded area). */
+  graded?: boolean;
+  /** A riot/communal FIR planted during a calendar event. */
+  event?: boolean;
 }
 
 export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
   const { rng, outDir, stations, plan, startDay, endDay } = input;
   const endMinute = endDay * minutesPerDay + minutesPerDay - 1;
   const days = endDay - startDay + 1;
-  const background = input.firs - plan.total;
-  if (background < 0) throw new Error(`planted hotspot FIRs (${plan.total}) exceed the FIR count (${input.firs})`);
+  const eventFirsByDay = new Map<number, EventIncident[]>();
+  for (const e of input.eventFirs) {
+    if (e.day < startDay || e.day > endDay) continue;
+    eventFirsByDay.set(e.day, [...(eventFirsByDay.get(e.day) ?? []), e]);
+  }
+  const eventFirCount = [...eventFirsByDay.values()].reduce((a, l) => a + l.length, 0);
+  const background = input.firs - plan.total - eventFirCount;
+  if (background < 0)
+    throw new Error(`planted FIRs (${plan.total + eventFirCount}) exceed the FIR count (${input.firs})`);
+  const recipeByKey = new Map(recipes.map((r) => [r.key, r]));
+  // Located FIRs of the last weeks, for tuning the emerging and graded plants on their Gi*.
+  const cells = plan.trackFrom === undefined ? undefined : new WeekCells(plan.trackedGroups);
+  const recentMondays = new Set(plan.recentMondays);
+  const graded = plan.graded;
+
+  /** Where a draft happened: in its planted area's cells, else around its thana (5% unrecorded). */
+  const locate = (r: Rng, d: Draft, withCell: boolean): Point | null => {
+    const area = d.areaIndex >= 0 ? plan.areas[d.areaIndex] : undefined;
+    if (area) {
+      const cell = r.pick(area.cells);
+      const [la, lo] = pointInCell(r, cell);
+      return { lat: la.toFixed(6), lon: lo.toFixed(6), cell };
+    }
+    if (r.chance(0.05)) return null;
+    const [la, lo] = backgroundPoint(r, d.station);
+    const lat = round6(la).toFixed(6);
+    const lon = round6(lo).toFixed(6);
+    return { lat, lon, cell: withCell ? latLngToCell(Number(lat), Number(lon), h3Resolution) : '' };
+  };
 
   const open = (...parts: string[]): Promise<StreamFile> => StreamFile.open(join(outDir, ...parts));
   const firFile = await open('cctns', 'firs.csv');
@@ -313,7 +362,7 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
     recipes.map((r) => r.weight),
   );
   const groupTables = new Map<CrimeGroup, WeightedTable<Recipe>>();
-  for (const area of plan.areas) {
+  for (const area of [...plan.areas, ...(graded ? [graded] : [])]) {
     if (!groupTables.has(area.crimeGroup)) {
       const list = recipesOfGroup(area.crimeGroup);
       groupTables.set(
@@ -374,6 +423,7 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
     peakRepeatPool: 0,
     homonymPairs: [],
     plantedFirs: 0,
+    eventFirs: 0,
     stolenVehicles: 0,
     files: [],
   };
@@ -462,6 +512,16 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
       counters.fill(0);
       counterYear = year;
     }
+    const tracking = cells !== undefined && plan.trackFrom !== undefined && day >= plan.trackFrom;
+    if (tracking && weekday(day) === 0) {
+      cells.startWeek(day);
+      if (recentMondays.has(day)) {
+        const stats = new Map<string, WeekStats>(plan.trackedGroups.map((g) => [g, cells.previousStats(g)] as const));
+        const delta = plantWeek(plan, day, input.rngPlant, stats, endDay);
+        if (delta > remaining) throw new Error(`planted FIRs exceed the FIR count (${input.firs})`);
+        remaining -= delta;
+      }
+    }
     const w = weights[i] as number;
     const n = i === days - 1 ? remaining : binomial(rng, remaining, w / weightLeft);
     weightLeft -= w;
@@ -486,6 +546,67 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
         recipe: (groupTables.get(area.crimeGroup) as WeightedTable<Recipe>).pick(rng),
         areaIndex: planted.areaIndex,
         week: planted.week,
+      });
+    }
+    for (const e of eventFirsByDay.get(day) ?? []) {
+      const recipe = recipeByKey.get(e.what);
+      if (!recipe) throw new Error(`events: no offence recipe ${e.what}`);
+      drafts.push({
+        minute: day * minutesPerDay + rng.weighted(hours, hourWeights) * 60 + rng.int(0, 59),
+        station: stations[e.stationIndex] as StationInfo,
+        recipe,
+        areaIndex: -1,
+        week: '',
+        event: true,
+      });
+    }
+    if (graded && cells && day === graded.mondayDay + 6) {
+      // The graded area's day: every other FIR of the week is placed first, then its counts are
+      // solved; the reserve it does not use becomes ordinary background FIRs (a pool drawn first).
+      const r = input.rngPoints;
+      const extra = new Map<number, number>();
+      for (const d of drafts) {
+        d.point = locate(r, d, true);
+        if (d.point) {
+          const id = cells.index.id(d.point.cell);
+          extra.set(id, (extra.get(id) ?? 0) + 1);
+        }
+      }
+      const pool: Draft[] = [];
+      for (let k = 0; k < graded.reserve; k++) {
+        const d: Draft = {
+          minute: day * minutesPerDay + r.weighted(hours, hourWeights) * 60 + r.int(0, 59),
+          station: stationTable.pick(r),
+          recipe: recipeTable.pick(r),
+          areaIndex: -1,
+          week: '',
+        };
+        d.point = locate(r, d, true);
+        pool.push(d);
+      }
+      const outcome = solveGraded(
+        cells,
+        cells.week('all', 'current', extra),
+        pool.map((d) => (d.point ? cells.index.id(d.point.cell) : null)),
+        graded,
+      );
+      graded.outcome = outcome;
+      drafts.push(...pool.slice(0, outcome.backgroundFirs));
+      const station = stations[graded.stationIndex] as StationInfo;
+      const table = groupTables.get(graded.crimeGroup) as WeightedTable<Recipe>;
+      graded.centers.forEach((cell, k) => {
+        for (let j = 0; j < (outcome.extraFirs[k] as number); j++) {
+          const [la, lo] = pointInCell(r, cell);
+          drafts.push({
+            minute: day * minutesPerDay + r.weighted(hours, hourWeights) * 60 + r.int(0, 59),
+            station,
+            recipe: table.pick(r),
+            areaIndex: -1,
+            week: graded.week,
+            point: { lat: la.toFixed(6), lon: lo.toFixed(6), cell },
+            graded: true,
+          });
+        }
       });
     }
     drafts.sort((a, b) => a.minute - b.minute);
@@ -533,24 +654,15 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
       // Place and point: planted FIRs inside their cells, others scattered around the thana.
       const where = s.urban && rng.chance(0.7) ? makeMohalla(rng) : makeVillage(rng);
       const place = placeText(rng, where, { en: s.nameEn, hi: s.nameHi }, lang, recipe.spotArrest);
-      let lat = '';
-      let lon = '';
-      let cell = '';
       const area = d.areaIndex >= 0 ? plan.areas[d.areaIndex] : undefined;
-      if (area) {
-        cell = rng.pick(area.cells);
-        const [la, lo] = pointInCell(rng, cell);
-        lat = la.toFixed(6);
-        lon = lo.toFixed(6);
-        if (latLngToCell(Number(lat), Number(lon), h3Resolution) !== cell)
-          throw new Error(`planted point ${lat},${lon} is outside cell ${cell}`);
-      } else if (!rng.chance(0.05)) {
-        const [la, lo] = backgroundPoint(rng, s);
-        lat = round6(la).toFixed(6);
-        lon = round6(lo).toFixed(6);
-      } else {
-        result.firsWithoutCoordinates++;
-      }
+      const point = d.point !== undefined ? d.point : locate(rng, d, tracking);
+      const lat = point?.lat ?? '';
+      const lon = point?.lon ?? '';
+      const cell = point?.cell ?? '';
+      if (!point) result.firsWithoutCoordinates++;
+      else if (tracking) cells?.add(recipe.crimeGroup, cell);
+      if ((area || d.graded) && latLngToCell(Number(lat), Number(lon), h3Resolution) !== cell)
+        throw new Error(`planted point ${lat},${lon} is outside cell ${cell}`);
 
       const accusedCount = rng.weighted([0, 1, 2, 3, 4], recipe.accused);
       const persons = choosePersons(s, year, accusedCount, progress);
@@ -658,6 +770,9 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
           firYear: year,
           reportedAt: reg,
           stolenAt: from ?? reg - 120,
+          ...(status === 'Charge Sheet Filed' && arrestTimes.length > 0
+            ? { recoveredAt: Math.min(endMinute, Math.min(...arrestTimes)) }
+            : {}),
         });
         result.stolenVehicles++;
         if (status === 'Charge Sheet Filed' && arrestTimes.length > 0) {
@@ -793,12 +908,14 @@ export async function writeCctns(input: CctnsInput): Promise<CctnsResult> {
       result.firsPerDistrict[s.districtEn] = (result.firsPerDistrict[s.districtEn] ?? 0) + 1;
       result.firsPerStatus[status] = (result.firsPerStatus[status] ?? 0) + 1;
 
-      if (area) {
+      if (area || d.graded) {
         if (isoWeek(Math.floor(reg / minutesPerDay)) !== d.week)
           throw new Error('internal: planted FIR outside its week');
-        hotspotFile.row([area.areaId, s.districtEn, s.nameEn, firNumber, year, d.week, cell, lat, lon]);
+        const areaId = area ? area.areaId : (graded?.areaId ?? '');
+        hotspotFile.row([areaId, s.districtEn, s.nameEn, firNumber, year, d.week, cell, lat, lon]);
         result.plantedFirs++;
       }
+      if (d.event) result.eventFirs++;
       for (const f of dataFiles) if (f.needsFlush) await f.flush();
       await input.vehicles.maybeFlush();
     }

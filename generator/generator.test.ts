@@ -6,6 +6,9 @@ import { parse } from 'csv-parse/sync';
 import { latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookupCrimeHead, mostSeriousCrimeHead, type Act } from '../reference/crime-heads.ts';
+import { eventRow } from '../schemas/events/event-row.ts';
+import { eventHeaders } from '../schemas/events/layout.ts';
+import { CellGrid, slice } from '../transforms/marts/hotspot-grid.ts';
 import {
   accusedHeaders,
   arrestHeaders,
@@ -54,9 +57,39 @@ interface GroundTruth {
       weeks: { week: string; extraFirs: number }[];
     }[];
   };
-  vehicles: { anprReads: number; plantedStolenReads: number };
-  tips: { tips: number; webhookMessages: number };
-  social: { bihar: { ranks: Record<string, number> } };
+  vehicles: {
+    anprReads: number;
+    plantedStolenReads: number;
+    stolenVehicles: number;
+    recoveredStolenVehicles: number;
+    readsAfterRecovery: number;
+  };
+  events: {
+    rows: number;
+    plantedIncidents: { date: string; district: string; policeStation: string; source: string; what: string }[];
+    sensitivityScenario: {
+      week: string;
+      district: string;
+      policeStation: string;
+      event: string;
+      eventStart: string;
+      lastYearStart: string | null;
+      lastYearEnd: string | null;
+      communalTips: number;
+      incidentsLastYear: number;
+      rumours: { posts: number } | null;
+    } | null;
+  };
+  tips: {
+    tips: number;
+    webhookMessages: number;
+    plantedTips: number;
+    identity: { informants: number; withUserId: number; userIdOnly: number; messagesWithoutNumber: number };
+  };
+  social: {
+    bihar: { ranks: Record<string, number> };
+    placePosts: { total: number; thana: number; locality: number; district: number; devanagari: number; latin: number };
+  };
   groups: {
     thanaGroupsBelowMinimum: { groupName: string; memberCount: number }[];
     outpostGroupsBelowMinimum: { groupName: string; memberCount: number }[];
@@ -95,6 +128,9 @@ async function digest(dir: string): Promise<Map<string, string>> {
     );
   return out;
 }
+
+/** Sections of the riot and communal crime heads (IPC 147-149, 153A; BNS 189-191, 196). */
+const riotSections = /\b(?:147|148|149|153-?A|189|190|191|196)\b|धारा (?:147|148|149|189|190|191|196)/;
 
 /** `DD/MM/YYYY HH:mm` → day number (IST calendar day). */
 function dayOf(text: string): number {
@@ -326,13 +362,19 @@ describe('generate', () => {
     const lines = (await readFile(path.join(dirA, 'tips/webhook.jsonl'), 'utf8')).trim().split('\n');
     expect(lines.length).toBe(truth.tips.webhookMessages);
     const types = new Set<string>();
+    let withoutNumber = 0;
+    let withUserId = 0;
+    let withKeyHash = 0;
     for (const line of lines) {
       const body = JSON.parse(line) as {
         object: string;
         entry: {
           changes: {
             field: string;
-            value: { messages: { type: string; from: string; timestamp: string }[]; contacts: { wa_id: string }[] };
+            value: {
+              messages: { type: string; from?: string; from_user_id?: string; timestamp: string }[];
+              contacts: { wa_id?: string; user_id?: string; identity_key_hash?: string }[];
+            };
           }[];
         }[];
       };
@@ -340,12 +382,28 @@ describe('generate', () => {
       const change = body.entry[0]?.changes[0];
       expect(change?.field).toBe('messages');
       const m = change?.value.messages[0];
-      expect(m?.from).toMatch(/^91[6-9]\d{9}$/);
+      const contact = change?.value.contacts[0];
+      // A sender is a number (from = wa_id), a username's user id (from_user_id = user_id), or both.
+      if (m?.from === undefined) {
+        withoutNumber++;
+        expect(contact?.wa_id).toBeUndefined();
+        expect(m?.from_user_id).toMatch(/^IN\.\d{19}$/);
+      } else {
+        expect(m.from).toMatch(/^91[6-9]\d{9}$/);
+        expect(contact?.wa_id).toBe(m.from);
+      }
+      expect(contact?.user_id).toBe(m?.from_user_id);
+      if (m?.from_user_id) withUserId++;
+      if (contact?.identity_key_hash) withKeyHash++;
       expect(m?.timestamp).toMatch(/^\d{10}$/);
-      expect(change?.value.contacts[0]?.wa_id).toBe(m?.from);
       types.add(m?.type ?? '');
     }
     expect(types).toEqual(new Set(['text', 'image', 'audio', 'video', 'location', 'interactive']));
+    expect(withoutNumber).toBe(truth.tips.identity.messagesWithoutNumber);
+    expect(withoutNumber).toBeGreaterThan(0);
+    expect(withUserId).toBeGreaterThan(withoutNumber);
+    expect(withKeyHash).toBeGreaterThan(0);
+    expect(truth.tips.identity.userIdOnly).toBeGreaterThan(0);
     expect((await csv(dirA, 'tips/cases.csv')).length).toBe(truth.tips.tips);
 
     const x = JSON.parse(await readFile(path.join(dirA, 'social/x_mentions.json'), 'utf8')) as {
@@ -407,6 +465,173 @@ describe('generate', () => {
     );
   });
 
+  it('writes an events calendar the events ingestor reads: festivals and polls of the period and the year before', async () => {
+    expect(await header(dirA, 'events/events.csv')).toEqual([...eventHeaders]);
+    const rows = (await csv(dirA, 'events/events.csv')).map((r) => {
+      const parsed = eventRow.safeParse(r);
+      expect(parsed.success, JSON.stringify(r)).toBe(true);
+      return parsed.data!;
+    });
+    expect(rows.length).toBe(truth.events.rows);
+    const ids = rows.map((r) => `${r.start_date}|${r.district}|${r.police_station}|${r.name}`);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['festival', 'election', 'other']));
+    // Range-wide, district and thana scopes; Hindi rows too.
+    expect(rows.some((r) => r.district === null)).toBe(true);
+    expect(rows.some((r) => r.district !== null && r.police_station === null)).toBe(true);
+    expect(rows.some((r) => r.police_station !== null)).toBe(true);
+    expect(rows.some((r) => devanagari.test(r.name))).toBe(true);
+    const years = (name: string) => new Set(rows.filter((r) => r.name === name).map((r) => r.start_date.slice(0, 4)));
+    for (const name of ['Holi', 'Eid-ul-Fitr', 'Diwali', 'Muharram juloos', 'Durga Puja visarjan', 'छठ पूजा'])
+      for (const y of ['2022', '2023', '2024']) expect(years(name), `${name} ${y}`).toContain(y);
+    for (const y of ['2022', '2023', '2024', '2025']) expect(years('Kanwar Yatra')).toContain(y);
+    expect(rows.some((r) => r.kind === 'election' && r.name.startsWith('Lok Sabha'))).toBe(true);
+    // Every thana festival of the period's second year onwards was held there the year before.
+    const start = parseIsoDay('2024-01-01');
+    for (const e of rows.filter((r) => r.police_station !== null && parseIsoDay(r.start_date) >= start)) {
+      const day = parseIsoDay(e.start_date);
+      const before = rows.filter(
+        (p) =>
+          p.name === e.name &&
+          p.district === e.district &&
+          p.police_station === e.police_station &&
+          parseIsoDay(p.start_date) >= day - 430 &&
+          parseIsoDay(p.start_date) <= day - 300,
+      );
+      expect(before.length, `${e.name} ${e.police_station} ${e.start_date}`).toBe(1);
+    }
+  });
+
+  it('plants riot FIRs and communal tips during events, and a hyper-sensitive thana in the latest week', async () => {
+    const firRows = await csv(dirA, 'cctns/firs.csv');
+    const tips = await csv(dirA, 'tips/cases.csv');
+    const at = (r: Row, district: string, station: string) =>
+      r['district'] === district && r['police_station'] === station;
+    const firIncidents = truth.events.plantedIncidents.filter((e) => e.source === 'fir');
+    expect(firIncidents.length).toBeGreaterThan(3);
+    for (const e of firIncidents) {
+      const day = parseIsoDay(e.date);
+      const found = firRows.filter(
+        (r) =>
+          at(r, e.district, e.policeStation) &&
+          dayOf(r['registered_at'] as string) === day &&
+          riotSections.test(r['acts_sections'] as string),
+      );
+      expect(found.length, `${e.what} ${e.policeStation} ${e.date}`).toBeGreaterThan(0);
+    }
+    const sc = truth.events.sensitivityScenario;
+    expect(sc).not.toBeNull();
+    if (!sc) return;
+    const monday = parseIsoDay('2025-06-23');
+    expect(sc.week).toBe('2025-W26');
+    expect(parseIsoDay(sc.eventStart) - monday).toBeGreaterThanOrEqual(7);
+    expect(parseIsoDay(sc.eventStart) - monday).toBeLessThanOrEqual(20);
+    const events = (await csv(dirA, 'events/events.csv')).map((r) => eventRow.parse(r));
+    expect(
+      events.some(
+        (r) => r.name === sc.event && r.police_station === sc.policeStation && r.start_date === sc.eventStart,
+      ),
+    ).toBe(true);
+    const communal = tips.filter(
+      (r) =>
+        at(r, sc.district, sc.policeStation) &&
+        ['cow smuggling', 'forced religious conversion'].includes(r['category'] as string) &&
+        parseIsoDay((r['received_at'] as string).slice(0, 10)) >= monday - 7 &&
+        parseIsoDay((r['received_at'] as string).slice(0, 10)) <= monday + 6,
+    );
+    expect(communal.length).toBeGreaterThanOrEqual(sc.communalTips);
+    expect(sc.incidentsLastYear).toBe(3);
+    const lastYear = firRows.filter(
+      (r) =>
+        at(r, sc.district, sc.policeStation) &&
+        dayOf(r['registered_at'] as string) >= parseIsoDay(sc.lastYearStart as string) &&
+        dayOf(r['registered_at'] as string) <= parseIsoDay(sc.lastYearEnd as string) &&
+        riotSections.test(r['acts_sections'] as string),
+    );
+    expect(lastYear.length).toBeGreaterThanOrEqual(2);
+    expect(sc.rumours?.posts).toBe(2);
+    // The rumours name the thana itself (post_places attributes them to it).
+    const named = (await csv(dirA, 'ground-truth/social-post-places.csv')).filter(
+      (r) => r['platform'] === 'x' && r['kind'] === 'thana' && at(r, sc.district, sc.policeStation),
+    );
+    expect(named.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('names thanas, districts and localities in social posts, in Devanagari and Latin', async () => {
+    const places = await csv(dirA, 'ground-truth/social-post-places.csv');
+    const p = truth.social.placePosts;
+    expect(places.length).toBe(p.total);
+    expect(p.thana).toBeGreaterThan(0);
+    expect(p.district).toBeGreaterThan(0);
+    expect(p.locality).toBeGreaterThan(0);
+    expect(p.devanagari).toBeGreaterThan(0);
+    expect(p.latin).toBeGreaterThan(0);
+    const x = JSON.parse(await readFile(path.join(dirA, 'social/x_mentions.json'), 'utf8')) as {
+      data: { id: string; text: string }[];
+    };
+    const fb = JSON.parse(await readFile(path.join(dirA, 'social/facebook_comments.json'), 'utf8')) as {
+      data: { id: string; message: string }[];
+    };
+    const texts = new Map<string, string>([
+      ...x.data.map((t): [string, string] => [`x|${t.id}`, t.text]),
+      ...fb.data.map((c): [string, string] => [`facebook|${c.id}`, c.message]),
+    ]);
+    for (const r of places) {
+      const text = texts.get(`${r['platform']}|${r['post_id']}`);
+      expect(text, r['post_id']).toBeDefined();
+      expect(text).toContain(r['text']);
+      expect(devanagari.test(r['text'] as string)).toBe(r['script'] === 'devanagari');
+      if (r['kind'] === 'district') expect(r['police_station']).toBe('');
+      else expect(r['police_station']).not.toBe('');
+    }
+  });
+
+  it('reports stolen vehicles as stolen or recovered; sightings fall before a recovery, later reads are listed apart', async () => {
+    expect(await header(dirA, 'vehicles/stolen_vehicles.csv')).toEqual([
+      'registration_number',
+      'fir_reference',
+      'reported_at',
+      'district',
+      'police_station',
+      'status',
+      'recovered_at',
+    ]);
+    const stolen = await csv(dirA, 'vehicles/stolen_vehicles.csv');
+    expect(stolen.length).toBe(truth.vehicles.stolenVehicles);
+    const recovered = stolen.filter((r) => r['recovered_at'] !== '');
+    expect(recovered.length).toBe(truth.vehicles.recoveredStolenVehicles);
+    expect(recovered.length).toBeGreaterThan(0);
+    expect(recovered.length).toBeLessThan(stolen.length);
+    const recoveredAt = new Map<string, number>();
+    for (const r of stolen) {
+      const plate = (r['registration_number'] as string).replace(/[\s-]/g, '');
+      if (r['recovered_at'] === '') expect(['stolen', 'चोरी']).toContain(r['status']);
+      else {
+        expect(['recovered', 'बरामद']).toContain(r['status']);
+        expect(minutesOf(r['recovered_at'] as string)).toBeGreaterThan(minutesOf(r['reported_at'] as string));
+        recoveredAt.set(plate, minutesOf(r['recovered_at'] as string));
+      }
+    }
+    const isoMinutes = (t: string) =>
+      parseIsoDay(t.slice(0, 10)) * 1440 + Number(t.slice(11, 13)) * 60 + Number(t.slice(14, 16));
+    for (const p of await csv(dirA, 'ground-truth/anpr-stolen-reads.csv')) {
+      const until = recoveredAt.get(p['registration_number'] as string);
+      if (until !== undefined) expect(isoMinutes(p['read_at'] as string)).toBeLessThan(until);
+    }
+    const reads = new Set(
+      (await csv(dirA, 'vehicles/anpr_reads.csv')).map((r) => `${r['camera_id']}|${r['read_at']}|${r['plate_text']}`),
+    );
+    const after = await csv(dirA, 'ground-truth/anpr-recovered-reads.csv');
+    expect(after.length).toBe(truth.vehicles.readsAfterRecovery);
+    expect(after.length).toBeGreaterThan(0);
+    for (const a of after) {
+      expect(reads.has(`${a['camera_id']}|${a['read_at']}|${a['plate_text']}`)).toBe(true);
+      expect(isoMinutes(a['read_at'] as string)).toBeGreaterThan(
+        recoveredAt.get(a['registration_number'] as string) ?? Infinity,
+      );
+    }
+  });
+
   it('confuses plates only where the position fixes the kind', () => {
     const rng = new Rng(3);
     for (let i = 0; i < 200; i++) {
@@ -419,5 +644,78 @@ describe('generate', () => {
       if (c.position >= 4 && c.position < 6) expect(series).toMatch(/8/);
       else expect(digits).toMatch(/[OIB]/);
     }
+  });
+});
+
+describe('generate at weekly densities where hot spots are graded', () => {
+  // 27,000 FIRs over 20 weeks (1,350 a week): dense enough for Gi* z-scores to reach the 90% and
+  // 95% bins beside the 99% ones. The bins are recomputed here with the transforms' own Gi* code
+  // (hotspot-grid.ts, as hotspot_cells runs it) from the written firs.csv.
+  let dir: string;
+  let dense: GroundTruth & { hotspots: { graded: Graded } };
+
+  interface Graded {
+    planted: boolean;
+    achieved: boolean;
+    week: string;
+    crimeGroup: string;
+    blobs: { blob: string; centerCell: string; cells: string[]; extraFirs: number; targetBin: number; bin: number }[];
+    weekHotCellsByBin: Record<string, number>;
+  }
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'crimelake-gen-dense-'));
+    const s = await generate({ outDir: dir, firs: 27_000, seed, start: '2025-02-10', end: '2025-06-29' });
+    dense = JSON.parse(await readFile(s.groundTruthPath, 'utf8')) as typeof dense;
+  }, 120_000);
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('plants a graded area whose cells are hot at 99%, 95% and 90% in the latest complete week', async () => {
+    const g = dense.hotspots.graded;
+    expect(g).toMatchObject({ planted: true, achieved: true, week: '2025-W26' });
+    expect(g.blobs.map((b) => b.targetBin)).toEqual([3, 2, 1]);
+    // Gi* of the week over its 12-week window, crime group 'all', from the extract.
+    const monday = parseIsoDay('2025-06-23');
+    const grid = new CellGrid(1);
+    const weeks = new Map<number, Map<number, number>>();
+    const firRows = await csv(dir, 'cctns/firs.csv');
+    for (const r of firRows) {
+      if (r['latitude'] === '') continue;
+      const day = dayOf(r['registered_at'] as string);
+      const week = day - ((day + 3) % 7);
+      if (week < monday - 77 || week > monday) continue;
+      const id = grid.id(latLngToCell(Number(r['latitude']), Number(r['longitude']), 8));
+      const counts = weeks.get(week) ?? new Map<number, number>();
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+      weeks.set(week, counts);
+    }
+    const area = grid.studyArea([...weeks.values()].flatMap((m) => [...m.keys()]));
+    const week = slice(grid, area, weeks.get(monday), 2);
+    for (const b of g.blobs) {
+      const i = grid.positionIn(area, grid.id(b.centerCell));
+      expect(`${b.blob}: ${week.bin[i]}`).toBe(`${b.blob}: ${b.targetBin}`);
+      expect(b.bin).toBe(b.targetBin);
+    }
+    const hot = [1, 2, 3].map((bin) => week.bin.filter((x) => x === bin).length);
+    expect(hot).toEqual([g.weekHotCellsByBin['1'], g.weekHotCellsByBin['2'], g.weekHotCellsByBin['3']]);
+    // Its FIRs are listed with the planted ones, in the blob centres, that week.
+    const planted = (await csv(dir, 'ground-truth/hotspot-firs.csv')).filter((p) => p['week'] === g.week);
+    for (const b of g.blobs) expect(planted.filter((p) => p['h3_cell'] === b.centerCell).length).toBe(b.extraFirs);
+    expect(firRows.length).toBe(27_000);
+  });
+
+  it('keeps every recent week of the emerging areas clearly hot, counts rising or falling', () => {
+    const byKind = (kind: string) => dense.hotspots.areas.find((a) => a.kind === kind);
+    const rising = byKind('intensifying')?.weeks.map((w) => w.extraFirs) ?? [];
+    const falling = byKind('diminishing')?.weeks.map((w) => w.extraFirs) ?? [];
+    expect(rising).toHaveLength(12);
+    expect(falling).toHaveLength(12);
+    expect(rising.at(-1)).toBeGreaterThan(rising[0] as number);
+    expect(falling.at(-1)).toBeLessThan(falling[0] as number);
+    // Scaled to the week's Gi*: the last diminishing week still needs several FIRs at this density.
+    expect(falling.at(-1)).toBeGreaterThan(3);
   });
 });

@@ -2,13 +2,19 @@
  * Social media exports of the state police social media cell (Bihar, per DESIGN.md's published
  * figures): X API v2 mentions with includes.users, Facebook Graph API comments, and daily
  * account metric snapshots for Bihar and peer states reproducing the published ranks. Planted:
- * complaints answered within / after 2 hours / never, and a few suspicious accounts spreading
- * rumours, all counted in the ground truth.
+ * complaints answered within / after 2 hours / never, a few suspicious accounts spreading
+ * rumours, posts naming a thana, district or locality of the range (Devanagari and Latin
+ * spellings of reference/range.ts and the lexicon's localities; listed in
+ * ground-truth/social-post-places.csv) and rumours naming the thana of the sensitivity scenario,
+ * all counted in the ground truth.
  */
 import { join } from 'node:path';
+import type { Lexicon } from '../reference/lexicon.ts';
+import { districts, findPoliceStation, policeStations } from '../reference/range.ts';
+import type { StationInfo } from './geo.ts';
 import { JsonArrayWriter, StreamFile } from './output.ts';
 import { canonicalName, randomName } from './persons.ts';
-import type { Rng } from './random.ts';
+import { WeightedTable, type Rng } from './random.ts';
 import { formatGraphTime, formatUtcIso, isoDay, minutesPerDay, toUnixSeconds } from './time.ts';
 
 export type Platform = 'facebook' | 'x' | 'instagram' | 'youtube';
@@ -95,7 +101,92 @@ export interface SocialResult {
     unanswered: number;
   };
   suspiciousAccounts: { userId: string; username: string; createdAt: string; tweets: number }[];
+  /** Posts that name a place of the range, by what they name (listed in placePostsPath). */
+  placePosts: { total: number; thana: number; locality: number; district: number; devanagari: number; latin: number };
+  placePostsPath: string;
+  /** Rumours on X naming the scenario's thana (in x.rumours too). */
+  rumoursAbout: { district: string; policeStation: string; posts: number; from: string; to: string } | null;
   files: { path: string; rows: number }[];
+}
+
+/** A way a post names a place, and where post_places should attribute it. */
+interface PlaceForm {
+  text: string;
+  script: 'devanagari' | 'latin';
+  kind: 'thana' | 'locality' | 'district';
+  district: string;
+  policeStation: string;
+}
+
+/** Share of complaints, praise, news and rumours that name a place. */
+const placeShare = 0.3;
+
+/**
+ * Place references posts use: a thana with a station word (थाना केराकत, PS Kerakat, Kerakat
+ * thana; with its district when several thanas share the name), a locality of the lexicon
+ * (गोदौलिया, Assi Ghat), or a district (जनपद गाजीपुर, Ghazipur district).
+ */
+class PlaceForms {
+  private readonly stations: WeightedTable<StationInfo>;
+  private readonly shared = new Set<string>();
+  private readonly localities = new Map<number, { names: string[] }[]>();
+
+  constructor(
+    private readonly all: readonly StationInfo[],
+    lexicon: Lexicon,
+    private readonly matchForm: (text: string) => string,
+  ) {
+    this.stations = new WeightedTable(
+      all,
+      all.map((s) => s.station.population),
+    );
+    const key = (name: string) => matchForm(name).replaceAll(' ', '');
+    const owners = new Map<string, Set<string>>();
+    for (const ps of policeStations)
+      for (const n of [ps.nameEn, ps.nameHi, ...ps.aliases]) {
+        const k = key(n);
+        owners.set(k, (owners.get(k) ?? new Set()).add(ps.policeStationId));
+      }
+    for (const [k, ids] of owners) if (ids.size > 1) this.shared.add(k);
+    for (const entry of lexicon.places.localities) {
+      const ps = findPoliceStation(entry.district, entry.policeStation);
+      const s = ps ? all.find((x) => x.station.policeStationId === ps.policeStationId) : undefined;
+      if (s) this.localities.set(s.index, [...(this.localities.get(s.index) ?? []), { names: entry.names }]);
+    }
+    // A locality name that is also a station name elsewhere would name two places: not used.
+    for (const list of this.localities.values())
+      for (const l of list) l.names = l.names.filter((n) => !owners.has(key(n)) && n.split(' ').length <= 3);
+  }
+
+  pick(rng: Rng, script: 'devanagari' | 'latin', station?: StationInfo): PlaceForm {
+    const s = station ?? this.stations.pick(rng);
+    const hi = script === 'devanagari';
+    const base = { script, district: s.districtEn };
+    const r = station ? 1 : rng.float();
+    if (r < 0.12) {
+      const d = districts.find((x) => x.nameEn === s.districtEn);
+      const text = hi ? `जनपद ${d?.nameHi ?? s.districtHi}` : `${s.districtEn} district`;
+      return { ...base, text, kind: 'district', policeStation: '' };
+    }
+    if (r < 0.3) {
+      // Ghats, markets and landmarks are named more often than their small city thanas' share.
+      const named = [...this.localities].flatMap(([index, list]) =>
+        list.flatMap((l) => l.names.filter((n) => /[\u0900-\u097f]/.test(n) === hi).map((n) => ({ index, n }))),
+      );
+      const l = named.length > 0 ? rng.pick(named) : undefined;
+      const at = l ? this.all[l.index] : undefined;
+      if (l && at) return { script, district: at.districtEn, text: l.n, kind: 'locality', policeStation: at.nameEn };
+    }
+    const names = hi
+      ? [s.nameHi]
+      : [s.nameEn, ...s.station.aliases.filter((a) => /^[A-Za-z][A-Za-z .]*$/.test(a) && a.split(' ').length <= 3)];
+    const name = rng.pick(names);
+    let text = hi
+      ? rng.pick([`थाना ${name}`, `${name} थाना क्षेत्र`, `थाना ${name} क्षेत्र`])
+      : rng.pick([`PS ${name}`, `${name} PS`, `${name} thana`, `thana ${name}`]);
+    if (this.shared.has(this.matchForm(name).replaceAll(' ', ''))) text = `${hi ? s.districtHi : s.districtEn} ${text}`;
+    return { ...base, text, kind: 'thana', policeStation: s.nameEn };
+  }
 }
 
 async function writeAccountStats(
@@ -251,12 +342,38 @@ interface XUser {
 
 export async function writeSocial(input: {
   rng: Rng;
+  /** Which posts name places, and how (a stream of its own). */
+  rngPlaces: Rng;
   outDir: string;
   firs: number;
   startDay: number;
   endDay: number;
+  stations: readonly StationInfo[];
+  /** Rumours on X naming this thana, from `fromDay` for two weeks (the sensitivity scenario). */
+  rumoursAbout: { station: StationInfo; count: number; fromDay: number } | undefined;
 }): Promise<SocialResult> {
   const { rng, outDir, startDay, endDay } = input;
+  const rp = input.rngPlaces;
+  // Loaded here, not at start-up: the lexicon's parser is only needed once the FIRs are written.
+  const { loadLexicon, matchForm } = await import('../reference/lexicon.ts');
+  const places = new PlaceForms(input.stations, loadLexicon(), matchForm);
+  const placeFile = await StreamFile.open(join(outDir, 'ground-truth', 'social-post-places.csv'));
+  placeFile.write('platform,post_id,kind,district,police_station,script,text\n');
+  const placePosts = { total: 0, thana: 0, locality: 0, district: 0, devanagari: 0, latin: 0 };
+  /** The text with a place named (sometimes), recorded once the post has its id. */
+  const withPlace = (text: string, force?: StationInfo): { text: string; form?: PlaceForm } => {
+    if (!force && !rp.chance(placeShare)) return { text };
+    const script = /[\u0900-\u097f]/.test(text) ? 'devanagari' : 'latin';
+    const form = places.pick(rp, script, force);
+    return { text: script === 'devanagari' ? `${text} (${form.text})` : `${text} — ${form.text}`, form };
+  };
+  const recordPlace = (platform: string, postId: string, form: PlaceForm | undefined): void => {
+    if (!form) return;
+    placeFile.row([platform, postId, form.kind, form.district, form.policeStation, form.script, form.text]);
+    placePosts.total++;
+    placePosts[form.kind]++;
+    placePosts[form.script]++;
+  };
   const endMinute = endDay * minutesPerDay + minutesPerDay - 1;
   const stats = await writeAccountStats(rng.fork('stats'), outDir, startDay, endDay);
   const days = endDay - startDay + 1;
@@ -331,7 +448,9 @@ export async function writeSocial(input: {
     text: string,
     lang: string,
     extra: Record<string, unknown> = {},
+    r: Rng = rng,
   ): string => {
+    const rng = r;
     const second = rng.int(0, 59);
     const id = snowflake(toUnixSeconds(minute, second), seq++);
     const start = text.indexOf(mention);
@@ -367,8 +486,26 @@ export async function writeSocial(input: {
     const s = suspicious[k] as (typeof suspicious)[number];
     plan.push({ minute: rng.int(s.firstMinute, endMinute), suspicious: k });
   }
+  // Rumours naming the scenario's thana, spread over its two weeks.
+  const about = input.rumoursAbout;
+  let rumoursAbout = 0;
+  if (about) {
+    for (let i = 0; i < about.count; i++) {
+      const day = Math.min(endDay, Math.max(startDay, about.fromDay + rp.int(0, 13)));
+      plan.push({ minute: day * minutesPerDay + rp.int(8 * 60, 22 * 60), suspicious: -2 });
+    }
+  }
   plan.sort((a, b) => a.minute - b.minute);
   for (const p of plan) {
+    if (p.suspicious === -2 && about) {
+      const placed = withPlace(rp.pick(otherTexts.rumour), about.station);
+      const text = `${mention} ${placed.text}`;
+      const id = tweet(rp.pick(users), p.minute, text, /[\u0900-\u097f]/.test(text) ? 'hi' : 'en', {}, rp);
+      recordPlace('x', id, placed.form);
+      x.rumours++;
+      rumoursAbout++;
+      continue;
+    }
     if (p.suspicious >= 0) {
       const s = suspicious[p.suspicious] as (typeof suspicious)[number];
       const text = `${mention} ${rng.pick(otherTexts.rumour)}`;
@@ -392,8 +529,11 @@ export async function writeSocial(input: {
         ['en', 35],
         ['hinglish', 20],
       ]);
-      const text = `${mention} ${rng.pick(complaintTexts[lang])}${rng.chance(0.3) ? ' @' + rng.pick(['jaunpurpolice', 'ghazipurpolice', 'PatnaPolice24x7', 'dgp_bihar']) : ''}`;
+      const complaint = rng.pick(complaintTexts[lang]);
+      const placed = withPlace(complaint);
+      const text = `${mention} ${placed.text}${rng.chance(0.3) ? ' @' + rng.pick(['jaunpurpolice', 'ghazipurpolice', 'PatnaPolice24x7', 'dgp_bihar']) : ''}`;
       const id = tweet(author, p.minute, text, lang === 'hinglish' ? 'qme' : lang);
+      recordPlace('x', id, placed.form);
       x.complaints++;
       const r = rng.float();
       const delay = r < 0.68 ? rng.int(3, 120) : r < 0.9 ? rng.int(121, 3 * minutesPerDay) : -1;
@@ -408,8 +548,11 @@ export async function writeSocial(input: {
         else x.answeredLater++;
       }
     } else {
-      const text = `${mention} ${rng.pick(otherTexts[kind as keyof typeof otherTexts])}`;
-      tweet(author, p.minute, text, /[\u0900-\u097f]/.test(text) ? 'hi' : 'en');
+      const body = rng.pick(otherTexts[kind as keyof typeof otherTexts]);
+      const placed = kind === 'query' || kind === 'abusive' ? { text: body } : withPlace(body);
+      const text = `${mention} ${placed.text}`;
+      const id = tweet(author, p.minute, text, /[\u0900-\u097f]/.test(text) ? 'hi' : 'en');
+      recordPlace('x', id, placed.form);
       if (kind === 'rumour') x.rumours++;
     }
     await xFile.maybeFlush();
@@ -481,7 +624,9 @@ export async function writeSocial(input: {
         ['en', 25],
         ['hinglish', 25],
       ]);
-      const id = comment(from, minute, rng.pick(complaintTexts[lang]));
+      const placed = withPlace(rng.pick(complaintTexts[lang]));
+      const id = comment(from, minute, placed.text);
+      recordPlace('facebook', id, placed.form);
       fb.complaints++;
       const r = rng.float();
       const delay = r < 0.65 ? rng.int(2, 120) : r < 0.85 ? rng.int(121, 2 * minutesPerDay) : -1;
@@ -492,7 +637,9 @@ export async function writeSocial(input: {
         else fb.answeredLater++;
       }
     } else {
-      comment(from, minute, rng.pick(otherTexts[kind as keyof typeof otherTexts]));
+      const body = rng.pick(otherTexts[kind as keyof typeof otherTexts]);
+      const placed = kind === 'query' || kind === 'abusive' ? { text: body } : withPlace(body);
+      recordPlace('facebook', comment(from, minute, placed.text), placed.form);
     }
     await fbFile.maybeFlush();
   }
@@ -501,6 +648,7 @@ export async function writeSocial(input: {
   fbFile.rows = fb.comments;
   await fbFile.close();
 
+  await placeFile.close();
   const windowFrom = isoDay(endDay - (windowDays - 1));
   const biharFinal = finalFollowers['Bihar'] as Record<Platform, number>;
   const allRanks = Object.fromEntries(platforms.map((p) => [p, ranks(p)])) as Record<
@@ -529,6 +677,17 @@ export async function writeSocial(input: {
       createdAt: s.user.created_at,
       tweets: s.tweets,
     })),
+    placePosts,
+    placePostsPath: 'ground-truth/social-post-places.csv',
+    rumoursAbout: about
+      ? {
+          district: about.station.districtEn,
+          policeStation: about.station.nameEn,
+          posts: rumoursAbout,
+          from: isoDay(Math.max(startDay, about.fromDay)),
+          to: isoDay(Math.min(endDay, about.fromDay + 13)),
+        }
+      : null,
     files: [
       { path: stats.path, rows: stats.rows },
       { path: xFile.path, rows: x.tweets },

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { latLngToCell } from 'h3-js';
+import type { EventIncident } from './events.ts';
 import { h3Resolution, offsetPoint, round6, type StationInfo } from './geo.ts';
 import { makeVillage } from './names.ts';
 import { StreamFile } from './output.ts';
@@ -129,9 +130,35 @@ const actionNotes = [
   'मौके पर जांच की गई, सूचना असत्य पाई गई।',
 ];
 
+/** Share of new informants with a WhatsApp username (a business-scoped user id), and of those who hide their number. */
+const userIdShare = 0.25;
+const userIdOnlyShare = 0.3;
+/** Share of contacts carrying an identity key hash (the bot checks identity changes for them). */
+const identityKeyHashShare = 0.1;
+
+interface Informant {
+  waId: string;
+  name: string;
+  /** Business-scoped user id (`IN.` + digits), sent as contacts[].user_id and messages[].from_user_id. */
+  userId?: string;
+  /** Username users who hide their number: no wa_id and no from. */
+  numberHidden?: boolean;
+  identityKeyHash?: string;
+}
+
 export interface TipsResult {
   tips: number;
+  /** Tips planted by the events plan (in tips.tips too). */
+  plantedTips: number;
   webhookMessages: number;
+  /** Informants, with a user id, with only a user id (no number), with an identity key hash; messages without a number. */
+  identity: {
+    informants: number;
+    withUserId: number;
+    userIdOnly: number;
+    withIdentityKeyHash: number;
+    messagesWithoutNumber: number;
+  };
   tipsWithPhoneNumberInText: number;
   tipsByCategory: Record<string, number>;
   actioned: number;
@@ -161,13 +188,18 @@ function phoneDigits(rng: Rng): string {
 
 export async function writeTips(input: {
   rng: Rng;
+  /** Usernames and identity key hashes of informants, and the planted tips' content. */
+  rngIdentity: Rng;
   outDir: string;
   firs: number;
   startDay: number;
   endDay: number;
   stations: readonly StationInfo[];
+  /** Tips planted in a thana on a day (events.ts), category as a tip category. */
+  planted: readonly EventIncident[];
 }): Promise<TipsResult> {
   const { rng, stations, startDay, endDay } = input;
+  const rngPlanted = input.rngIdentity.fork('planted-tips');
   const endMinute = endDay * minutesPerDay + minutesPerDay - 1;
   const total = Math.max(150, Math.round(input.firs * 0.05));
   const webhook = await StreamFile.open(join(input.outDir, 'tips', 'webhook.jsonl'));
@@ -198,10 +230,12 @@ export async function writeTips(input: {
   );
 
   // Informants: a bounded pool, some of whom send several tips.
-  const informants: { waId: string; name: string }[] = [];
+  const informants: Informant[] = [];
   const result: TipsResult = {
     tips: 0,
+    plantedTips: 0,
     webhookMessages: 0,
+    identity: { informants: 0, withUserId: 0, userIdOnly: 0, withIdentityKeyHash: 0, messagesWithoutNumber: 0 },
     tipsWithPhoneNumberInText: 0,
     tipsByCategory: Object.fromEntries(tipCategories.map((c) => [c, 0])),
     actioned: 0,
@@ -209,160 +243,201 @@ export async function writeTips(input: {
     files: [],
   };
 
+  let seq = 0;
+  const emit = (rng: Rng, minute: number, fixed?: { category: TipCategory; station: StationInfo }): void => {
+    seq++;
+    const category = fixed ? fixed.category : rng.weighted(tipCategories, categoryWeights);
+    const site = fixed ? undefined : sites.find((s) => s.category === category);
+    const atSite = site !== undefined && rng.chance(0.45);
+    const station = fixed ? fixed.station : atSite ? site.station : stationTable.pick(rng);
+    const lang: TipLang = rng.weightedPairs<TipLang>([
+      ['hi', 55],
+      ['en', 25],
+      ['hinglish', 20],
+    ]);
+    const village = makeVillage(rng);
+    const placeName =
+      lang === 'hi' ? `ग्राम ${village.hi} (थाना ${station.nameHi})` : `${village.en} village, PS ${station.nameEn}`;
+    const rto = rtoByDistrict[station.districtId] ?? '65';
+    const plate = rng.chance(0.7) ? upPlate(rto, rng.int(0, 1_000_000), false) : otherPlate(rng);
+    let text = rng.pick(templates[category][lang])({
+      place: placeName,
+      plate: plateDisplay(rng, plate),
+      time: `${rng.int(7, 11)}${lang === 'en' ? ' pm' : ''}`,
+    });
+    if (rng.chance(0.15)) {
+      const other = phoneDigits(rng);
+      text +=
+        lang === 'hi'
+          ? ` इस व्यक्ति का नंबर ${other} है।`
+          : lang === 'en'
+            ? ` His number is ${other}.`
+            : ` Uska number ${rng.chance(0.5) ? '+91 ' : ''}${other} hai`;
+      result.tipsWithPhoneNumberInText++;
+    }
+
+    let informant: Informant;
+    if (informants.length > 0 && rng.chance(0.12)) informant = rng.pick(informants);
+    else {
+      const who = randomName(rng, rng.chance(0.15) ? 'F' : 'M');
+      informant = {
+        waId: '91' + phoneDigits(rng),
+        name: rng.chance(0.3)
+          ? rng.pick(['Jai Hind', 'Ek Nagrik', 'Informer', '🙏'])
+          : (canonicalName(who.name, rng.chance(0.3) ? 'devanagari' : 'latin').split(' ')[0] as string),
+      };
+      if (informants.length < 5000) informants.push(informant);
+      else informants[rng.int(0, informants.length - 1)] = informant;
+      // WhatsApp usernames: a business-scoped user id beside the number, or instead of it.
+      const id = input.rngIdentity;
+      result.identity.informants++;
+      if (id.chance(userIdShare)) {
+        informant.userId = `IN.${id.int(1, 9)}${id.digits(18)}`;
+        result.identity.withUserId++;
+        if (id.chance(userIdOnlyShare)) {
+          informant.numberHidden = true;
+          result.identity.userIdOnly++;
+        }
+      }
+      if (id.chance(identityKeyHashShare)) {
+        informant.identityKeyHash = Buffer.from(id.hex(16), 'hex').toString('base64');
+        result.identity.withIdentityKeyHash++;
+      }
+    }
+
+    // Conversation: optional category menu reply, the text, media, optional location.
+    const kinds: string[] = [];
+    let t = minute * 60 + rng.int(0, 59);
+    const message = (type: string, body: Record<string, unknown>): void => {
+      const value = {
+        messaging_product: 'whatsapp',
+        metadata: { display_phone_number: displayNumber, phone_number_id: phoneNumberId },
+        contacts: [
+          {
+            profile: { name: informant.name },
+            ...(informant.numberHidden ? {} : { wa_id: informant.waId }),
+            ...(informant.userId ? { user_id: informant.userId } : {}),
+            ...(informant.identityKeyHash ? { identity_key_hash: informant.identityKeyHash } : {}),
+          },
+        ],
+        messages: [
+          {
+            ...(informant.numberHidden ? {} : { from: informant.waId }),
+            ...(informant.userId ? { from_user_id: informant.userId } : {}),
+            id: `wamid.HBgM${informant.numberHidden ? (informant.userId ?? '').slice(3) : informant.waId}FQIAEhgg${rng.hex(32).toUpperCase()}AA==`,
+            timestamp: String(toUnixSeconds(0, t)),
+            type,
+            ...body,
+          },
+        ],
+      };
+      webhook.write(
+        JSON.stringify({
+          object: 'whatsapp_business_account',
+          entry: [{ id: wabaId, changes: [{ value, field: 'messages' }] }],
+        }) + '\n',
+      );
+      webhook.rows++;
+      if (informant.numberHidden) result.identity.messagesWithoutNumber++;
+      if (!kinds.includes(type)) kinds.push(type);
+      t += rng.int(5, 180);
+    };
+    if (rng.chance(0.3)) {
+      message('interactive', {
+        interactive: {
+          type: 'list_reply',
+          list_reply: { id: `cat_${category.replace(/[^a-z]+/g, '_')}`, title: category.slice(0, 24) },
+        },
+      });
+    }
+    message('text', { text: { body: text } });
+    const media = rng.weightedPairs<string[]>([
+      [[], 45],
+      [['image'], 30],
+      [['image', 'image'], 8],
+      [['video'], 8],
+      [['audio'], 9],
+    ]);
+    for (const kind of media) {
+      const mime = kind === 'image' ? 'image/jpeg' : kind === 'video' ? 'video/mp4' : 'audio/ogg; codecs=opus';
+      const body: Record<string, unknown> = {
+        mime_type: mime,
+        sha256: Buffer.from(rng.hex(64), 'hex').toString('base64'),
+        id: rng.digits(16),
+      };
+      if (kind === 'audio') body['voice'] = true;
+      if (kind === 'image' && rng.chance(0.3)) body['caption'] = lang === 'hi' ? 'फोटो देखें' : 'see photo';
+      message(kind, { [kind]: body });
+    }
+    let lat = '';
+    let lon = '';
+    if (atSite || rng.chance(0.4)) {
+      const [la, lo] = atSite
+        ? offsetPoint(site.lat, site.lon, rng.normal(0, 0.5), rng.normal(0, 0.5))
+        : offsetPoint(station.station.latitude, station.station.longitude, rng.normal(0, 2.5), rng.normal(0, 2.5));
+      lat = round6(la).toFixed(6);
+      lon = round6(lo).toFixed(6);
+      message('location', {
+        location: { latitude: Number(lat), longitude: Number(lon), ...(rng.chance(0.3) ? { name: village.en } : {}) },
+      });
+      if (atSite) site.tips++;
+    }
+
+    // Case status events.
+    const received = minute;
+    const sp = rng.chance(0.92) ? Math.min(endMinute, received + rng.int(5, 6 * 60)) : undefined;
+    const dig = sp !== undefined && rng.chance(0.4) ? Math.min(endMinute, sp + rng.int(30, 2 * 24 * 60)) : undefined;
+    const action = sp !== undefined && rng.chance(0.65) ? received + rng.int(2 * 60, 12 * minutesPerDay) : undefined;
+    const acted = action !== undefined && action <= endMinute ? action : undefined;
+    const notified =
+      acted !== undefined && rng.chance(0.8) ? received + (acted - received) + rng.int(10, 3 * 24 * 60) : undefined;
+    if (acted !== undefined) result.actioned++;
+    const tipId = `TIP-${formatIsoIst(received).slice(0, 4)}-${String(seq).padStart(7, '0')}`;
+    cases.row([
+      tipId,
+      formatIsoIst(received),
+      station.districtEn,
+      station.nameEn,
+      category,
+      lang,
+      kinds.join(';'),
+      text,
+      lat,
+      lon,
+      sp === undefined ? '' : formatIsoIst(sp),
+      dig === undefined ? '' : formatIsoIst(dig),
+      acted === undefined ? '' : formatIsoIst(acted),
+      acted === undefined ? '' : rng.pick(actionNotes),
+      notified === undefined || notified > endMinute ? '' : formatIsoIst(notified),
+    ]);
+    result.tips++;
+    result.tipsByCategory[category] = (result.tipsByCategory[category] ?? 0) + 1;
+  };
+
+  // Tips planted by the events plan (communal-risk tips of the sensitivity scenario and during events).
+  const planted = new Map<number, { category: TipCategory; station: StationInfo }[]>();
+  for (const t of input.planted) {
+    if (t.day < startDay || t.day > endDay) continue;
+    const category = tipCategories.find((c) => c === t.what);
+    const station = stations[t.stationIndex];
+    if (!category || !station) throw new Error(`tips: cannot plant a ${t.what} tip at station ${t.stationIndex}`);
+    planted.set(t.day, [...(planted.get(t.day) ?? []), { category, station }]);
+  }
+
   const days = endDay - startDay + 1;
   let remaining = total;
-  let seq = 0;
   for (let i = 0; i < days; i++) {
     const day = startDay + i;
     const n = i === days - 1 ? remaining : Math.min(remaining, rng.poisson(remaining / (days - i)));
     remaining -= n;
-    const minutes: number[] = [];
-    for (let k = 0; k < n; k++) minutes.push(day * minutesPerDay + rng.int(6 * 60, 23 * 60 + 59));
-    minutes.sort((a, b) => a - b);
-    for (const minute of minutes) {
-      seq++;
-      const category = rng.weighted(tipCategories, categoryWeights);
-      const site = sites.find((s) => s.category === category);
-      const atSite = site !== undefined && rng.chance(0.45);
-      const station = atSite ? site.station : stationTable.pick(rng);
-      const lang: TipLang = rng.weightedPairs<TipLang>([
-        ['hi', 55],
-        ['en', 25],
-        ['hinglish', 20],
-      ]);
-      const village = makeVillage(rng);
-      const placeName =
-        lang === 'hi' ? `ग्राम ${village.hi} (थाना ${station.nameHi})` : `${village.en} village, PS ${station.nameEn}`;
-      const rto = rtoByDistrict[station.districtId] ?? '65';
-      const plate = rng.chance(0.7) ? upPlate(rto, rng.int(0, 1_000_000), false) : otherPlate(rng);
-      let text = rng.pick(templates[category][lang])({
-        place: placeName,
-        plate: plateDisplay(rng, plate),
-        time: `${rng.int(7, 11)}${lang === 'en' ? ' pm' : ''}`,
-      });
-      if (rng.chance(0.15)) {
-        const other = phoneDigits(rng);
-        text +=
-          lang === 'hi'
-            ? ` इस व्यक्ति का नंबर ${other} है।`
-            : lang === 'en'
-              ? ` His number is ${other}.`
-              : ` Uska number ${rng.chance(0.5) ? '+91 ' : ''}${other} hai`;
-        result.tipsWithPhoneNumberInText++;
-      }
-
-      let informant: { waId: string; name: string };
-      if (informants.length > 0 && rng.chance(0.12)) informant = rng.pick(informants);
-      else {
-        const who = randomName(rng, rng.chance(0.15) ? 'F' : 'M');
-        informant = {
-          waId: '91' + phoneDigits(rng),
-          name: rng.chance(0.3)
-            ? rng.pick(['Jai Hind', 'Ek Nagrik', 'Informer', '🙏'])
-            : (canonicalName(who.name, rng.chance(0.3) ? 'devanagari' : 'latin').split(' ')[0] as string),
-        };
-        if (informants.length < 5000) informants.push(informant);
-        else informants[rng.int(0, informants.length - 1)] = informant;
-      }
-
-      // Conversation: optional category menu reply, the text, media, optional location.
-      const kinds: string[] = [];
-      let t = minute * 60 + rng.int(0, 59);
-      const message = (type: string, body: Record<string, unknown>): void => {
-        const value = {
-          messaging_product: 'whatsapp',
-          metadata: { display_phone_number: displayNumber, phone_number_id: phoneNumberId },
-          contacts: [{ profile: { name: informant.name }, wa_id: informant.waId }],
-          messages: [
-            {
-              from: informant.waId,
-              id: `wamid.HBgM${informant.waId}FQIAEhgg${rng.hex(32).toUpperCase()}AA==`,
-              timestamp: String(toUnixSeconds(0, t)),
-              type,
-              ...body,
-            },
-          ],
-        };
-        webhook.write(
-          JSON.stringify({
-            object: 'whatsapp_business_account',
-            entry: [{ id: wabaId, changes: [{ value, field: 'messages' }] }],
-          }) + '\n',
-        );
-        webhook.rows++;
-        if (!kinds.includes(type)) kinds.push(type);
-        t += rng.int(5, 180);
-      };
-      if (rng.chance(0.3)) {
-        message('interactive', {
-          interactive: {
-            type: 'list_reply',
-            list_reply: { id: `cat_${category.replace(/[^a-z]+/g, '_')}`, title: category.slice(0, 24) },
-          },
-        });
-      }
-      message('text', { text: { body: text } });
-      const media = rng.weightedPairs<string[]>([
-        [[], 45],
-        [['image'], 30],
-        [['image', 'image'], 8],
-        [['video'], 8],
-        [['audio'], 9],
-      ]);
-      for (const kind of media) {
-        const mime = kind === 'image' ? 'image/jpeg' : kind === 'video' ? 'video/mp4' : 'audio/ogg; codecs=opus';
-        const body: Record<string, unknown> = {
-          mime_type: mime,
-          sha256: Buffer.from(rng.hex(64), 'hex').toString('base64'),
-          id: rng.digits(16),
-        };
-        if (kind === 'audio') body['voice'] = true;
-        if (kind === 'image' && rng.chance(0.3)) body['caption'] = lang === 'hi' ? 'फोटो देखें' : 'see photo';
-        message(kind, { [kind]: body });
-      }
-      let lat = '';
-      let lon = '';
-      if (atSite || rng.chance(0.4)) {
-        const [la, lo] = atSite
-          ? offsetPoint(site.lat, site.lon, rng.normal(0, 0.5), rng.normal(0, 0.5))
-          : offsetPoint(station.station.latitude, station.station.longitude, rng.normal(0, 2.5), rng.normal(0, 2.5));
-        lat = round6(la).toFixed(6);
-        lon = round6(lo).toFixed(6);
-        message('location', {
-          location: { latitude: Number(lat), longitude: Number(lon), ...(rng.chance(0.3) ? { name: village.en } : {}) },
-        });
-        if (atSite) site.tips++;
-      }
-
-      // Case status events.
-      const received = minute;
-      const sp = rng.chance(0.92) ? Math.min(endMinute, received + rng.int(5, 6 * 60)) : undefined;
-      const dig = sp !== undefined && rng.chance(0.4) ? Math.min(endMinute, sp + rng.int(30, 2 * 24 * 60)) : undefined;
-      const action = sp !== undefined && rng.chance(0.65) ? received + rng.int(2 * 60, 12 * minutesPerDay) : undefined;
-      const acted = action !== undefined && action <= endMinute ? action : undefined;
-      const notified =
-        acted !== undefined && rng.chance(0.8) ? received + (acted - received) + rng.int(10, 3 * 24 * 60) : undefined;
-      if (acted !== undefined) result.actioned++;
-      const tipId = `TIP-${formatIsoIst(received).slice(0, 4)}-${String(seq).padStart(7, '0')}`;
-      cases.row([
-        tipId,
-        formatIsoIst(received),
-        station.districtEn,
-        station.nameEn,
-        category,
-        lang,
-        kinds.join(';'),
-        text,
-        lat,
-        lon,
-        sp === undefined ? '' : formatIsoIst(sp),
-        dig === undefined ? '' : formatIsoIst(dig),
-        acted === undefined ? '' : formatIsoIst(acted),
-        acted === undefined ? '' : rng.pick(actionNotes),
-        notified === undefined || notified > endMinute ? '' : formatIsoIst(notified),
-      ]);
-      result.tips++;
-      result.tipsByCategory[category] = (result.tipsByCategory[category] ?? 0) + 1;
+    const minutes: { minute: number; fixed?: { category: TipCategory; station: StationInfo } }[] = [];
+    for (let k = 0; k < n; k++) minutes.push({ minute: day * minutesPerDay + rng.int(6 * 60, 23 * 60 + 59) });
+    for (const fixed of planted.get(day) ?? [])
+      minutes.push({ minute: day * minutesPerDay + rngPlanted.int(6 * 60, 23 * 60 + 59), fixed });
+    minutes.sort((a, b) => a.minute - b.minute);
+    for (const m of minutes) {
+      emit(m.fixed ? rngPlanted : rng, m.minute, m.fixed);
+      if (m.fixed) result.plantedTips++;
       await webhook.maybeFlush();
       await cases.maybeFlush();
     }

@@ -1,7 +1,9 @@
 /**
  * Vehicle sources: VAHAN-style registrations, stolen-vehicle reports (one per vehicle-theft
- * FIR, written while the CCTNS extract is written) and ANPR camera reads, some of them of
- * stolen plates, exact or with an OCR confusion (O/0, I/1, B/8), listed in the ground truth.
+ * FIR, written while the CCTNS extract is written, with its status at the time of the export:
+ * stolen, or recovered and when) and ANPR camera reads, some of them of stolen plates, exact or
+ * with an OCR confusion (O/0, I/1, B/8), listed in the ground truth; some reads of recovered
+ * vehicles after their recovery (no sighting: the vehicle is back with its owner) are listed too.
  */
 import { join } from 'node:path';
 import type { StolenVehicleEvent, StolenVehicleSink } from './cctns.ts';
@@ -38,27 +40,34 @@ interface StolenEntry {
   policeStation: string;
   districtIndex: number;
   reportedAt: number;
+  /** When it was recovered, if by the end of the period. */
+  recoveredAt: number | undefined;
 }
 
 const reservoirSize = 20_000;
+/** Share of stolen vehicles found abandoned or traced besides those recovered with an arrest. */
+const tracedShare = 0.18;
 
 export class VehicleFiles implements StolenVehicleSink {
   stolenCount = 0;
+  recoveredCount = 0;
   private readonly reservoir: StolenEntry[] = [];
   private seen = 0;
 
   private constructor(
     private readonly rng: Rng,
+    private readonly rngRecovery: Rng,
+    private readonly endMinute: number,
     readonly registrations: StreamFile,
     readonly stolen: StreamFile,
   ) {}
 
-  static async open(rng: Rng, outDir: string): Promise<VehicleFiles> {
+  static async open(rng: Rng, outDir: string, rngRecovery: Rng, endDay: number): Promise<VehicleFiles> {
     const registrations = await StreamFile.open(join(outDir, 'vehicles', 'registrations.csv'));
     const stolen = await StreamFile.open(join(outDir, 'vehicles', 'stolen_vehicles.csv'));
     registrations.write(registrationHeader);
-    stolen.write('registration_number,fir_reference,reported_at,district,police_station\n');
-    return new VehicleFiles(rng, registrations, stolen);
+    stolen.write('registration_number,fir_reference,reported_at,district,police_station,status,recovered_at\n');
+    return new VehicleFiles(rng, rngRecovery, endDay * minutesPerDay + minutesPerDay - 1, registrations, stolen);
   }
 
   add(event: StolenVehicleEvent): { chassis: string; engine: string } {
@@ -75,14 +84,25 @@ export class VehicleFiles implements StolenVehicleSink {
       isoDay(registeredDay),
     ]);
     const firReference = `${event.firNumber}/${event.firYear}`;
+    // Recovered with the arrest (the FIR's seizure), or traced later; known if by the export.
+    const r = this.rngRecovery;
+    let recoveredAt = event.recoveredAt;
+    if (recoveredAt === undefined && r.chance(tracedShare))
+      recoveredAt = event.reportedAt + r.int(6 * 60, 150 * minutesPerDay);
+    if (recoveredAt !== undefined) recoveredAt = Math.max(recoveredAt, event.reportedAt + 30);
+    if (recoveredAt !== undefined && recoveredAt > this.endMinute) recoveredAt = undefined;
+    const hindi = r.chance(0.15);
     this.stolen.row([
       plateDisplay(rng, event.plate),
       firReference,
       formatCctns(event.reportedAt),
       event.station.districtEn,
       event.station.nameEn,
+      recoveredAt === undefined ? (hindi ? 'चोरी' : 'stolen') : hindi ? 'बरामद' : 'recovered',
+      recoveredAt === undefined ? '' : formatCctns(recoveredAt),
     ]);
     this.stolenCount++;
+    if (recoveredAt !== undefined) this.recoveredCount++;
     const entry: StolenEntry = {
       plate: event.plate,
       firReference,
@@ -90,6 +110,7 @@ export class VehicleFiles implements StolenVehicleSink {
       policeStation: event.station.nameEn,
       districtIndex: event.station.districtIndex,
       reportedAt: event.reportedAt,
+      recoveredAt,
     };
     this.seen++;
     if (this.reservoir.length < reservoirSize) this.reservoir.push(entry);
@@ -108,11 +129,18 @@ export class VehicleFiles implements StolenVehicleSink {
   stolenSample(): readonly StolenEntry[] {
     return this.reservoir;
   }
+
+  get recovery(): Rng {
+    return this.rngRecovery;
+  }
 }
 
 export interface VehicleResult {
   registrations: number;
   stolenVehicles: number;
+  recoveredStolenVehicles: number;
+  activeStolenVehicles: number;
+  readsAfterRecovery: number;
   anprReads: number;
   anprCameras: number;
   plantedStolenReads: number;
@@ -135,6 +163,8 @@ interface PlantedRead {
   confidence: number;
   entry: StolenEntry;
   confusion: string;
+  /** A read of a recovered vehicle after its recovery (not a sighting). */
+  afterRecovery?: boolean;
 }
 
 /** Background registrations and the ANPR reads, after the CCTNS pass has added stolen vehicles. */
@@ -204,7 +234,9 @@ export async function finishVehicles(input: {
   const planted: PlantedRead[] = [];
   for (let i = 0; i < plantedCount; i++) {
     const entry = rng.pick(sample);
-    const minute = Math.min(endMinute, entry.reportedAt + rng.int(60, 120 * minutesPerDay));
+    // A sighting falls while the vehicle is missing.
+    const until = entry.recoveredAt === undefined ? endMinute : entry.recoveredAt - 1;
+    const minute = Math.min(until, entry.reportedAt + rng.int(60, 120 * minutesPerDay));
     if (minute <= entry.reportedAt) continue;
     const nearby = cameras.filter(
       (c) =>
@@ -222,12 +254,33 @@ export async function finishVehicles(input: {
       confusion: confused ? `${confused.from}->${confused.to}@${confused.position}` : '',
     });
   }
+  // Recovered vehicles read again after their recovery: not sightings of a stolen vehicle.
+  const rr = files.recovery;
+  const recovered = sample.filter((e) => e.recoveredAt !== undefined && e.recoveredAt + 60 < endMinute);
+  const afterCount = Math.min(recovered.length, Math.max(3, Math.round(plantedCount / 5)));
+  for (let i = 0; i < afterCount; i++) {
+    const entry = rr.pick(recovered);
+    const from = (entry.recoveredAt as number) + 60;
+    const minute = Math.min(endMinute, from + rr.int(0, 60 * minutesPerDay));
+    const nearby = cameras.filter((c) => c.districtIndex === entry.districtIndex);
+    planted.push({
+      minute,
+      camera: rr.pick(nearby.length > 0 ? nearby : cameras),
+      text: plateText(entry.plate),
+      confidence: rr.uniform(0.8, 0.99),
+      entry,
+      confusion: '',
+      afterRecovery: true,
+    });
+  }
   planted.sort((a, b) => a.minute - b.minute);
 
   const anpr = await StreamFile.open(join(input.outDir, 'vehicles', 'anpr_reads.csv'));
   const truth = await StreamFile.open(join(input.outDir, 'ground-truth', 'anpr-stolen-reads.csv'));
   anpr.write('camera_id,place,latitude,longitude,read_at,plate_text,confidence\n');
   truth.write('camera_id,read_at,plate_text,registration_number,fir_reference,district,police_station,ocr_confusion\n');
+  const afterTruth = await StreamFile.open(join(input.outDir, 'ground-truth', 'anpr-recovered-reads.csv'));
+  afterTruth.write('camera_id,read_at,plate_text,registration_number,fir_reference,recovered_at\n');
   const readRow = (camera: Camera, minute: number, second: number, text: string, confidence: number): void => {
     anpr.row([
       camera.id,
@@ -240,10 +293,38 @@ export async function finishVehicles(input: {
     ]);
   };
 
+  let withConfusion = 0;
+  const writePlanted = (pr: PlantedRead): void => {
+    const second = (pr.afterRecovery ? rr : rng).int(0, 59);
+    const readAt = formatIsoIst(pr.minute).replace(':00+05:30', `:${String(second).padStart(2, '0')}+05:30`);
+    readRow(pr.camera, pr.minute, second, pr.text, pr.confidence);
+    if (pr.afterRecovery) {
+      afterTruth.row([
+        pr.camera.id,
+        readAt,
+        pr.text,
+        plateText(pr.entry.plate),
+        pr.entry.firReference,
+        formatIsoIst(pr.entry.recoveredAt as number),
+      ]);
+      return;
+    }
+    truth.row([
+      pr.camera.id,
+      readAt,
+      pr.text,
+      plateText(pr.entry.plate),
+      pr.entry.firReference,
+      pr.entry.district,
+      pr.entry.policeStation,
+      pr.confusion,
+    ]);
+    if (pr.confusion) withConfusion++;
+  };
+
   const days = endDay - startDay + 1;
   let remaining = reads - planted.length;
   let p = 0;
-  let withConfusion = 0;
   for (let i = 0; i < days; i++) {
     const day = startDay + i;
     const n = i === days - 1 ? remaining : Math.min(remaining, rng.poisson(remaining / (days - i)));
@@ -252,22 +333,8 @@ export async function finishVehicles(input: {
     for (let k = 0; k < n; k++) minutes.push(day * minutesPerDay + rng.int(0, minutesPerDay - 1));
     minutes.sort((a, b) => a - b);
     for (const minute of minutes) {
-      while (p < planted.length && (planted[p] as PlantedRead).minute <= minute) {
-        const pr = planted[p++] as PlantedRead;
-        const second = rng.int(0, 59);
-        readRow(pr.camera, pr.minute, second, pr.text, pr.confidence);
-        truth.row([
-          pr.camera.id,
-          formatIsoIst(pr.minute).replace(':00+05:30', `:${String(second).padStart(2, '0')}+05:30`),
-          pr.text,
-          plateText(pr.entry.plate),
-          pr.entry.firReference,
-          pr.entry.district,
-          pr.entry.policeStation,
-          pr.confusion,
-        ]);
-        if (pr.confusion) withConfusion++;
-      }
+      while (p < planted.length && (planted[p] as PlantedRead).minute <= minute)
+        writePlanted(planted[p++] as PlantedRead);
       const camera = rng.pick(cameras);
       const r = rng.float();
       const plate =
@@ -287,28 +354,17 @@ export async function finishVehicles(input: {
       await anpr.maybeFlush();
     }
   }
-  while (p < planted.length) {
-    const pr = planted[p++] as PlantedRead;
-    const second = rng.int(0, 59);
-    readRow(pr.camera, pr.minute, second, pr.text, pr.confidence);
-    truth.row([
-      pr.camera.id,
-      formatIsoIst(pr.minute).replace(':00+05:30', `:${String(second).padStart(2, '0')}+05:30`),
-      pr.text,
-      plateText(pr.entry.plate),
-      pr.entry.firReference,
-      pr.entry.district,
-      pr.entry.policeStation,
-      pr.confusion,
-    ]);
-    if (pr.confusion) withConfusion++;
-  }
+  while (p < planted.length) writePlanted(planted[p++] as PlantedRead);
   await anpr.close();
   await truth.close();
+  await afterTruth.close();
 
   return {
     registrations: files.registrations.rows,
     stolenVehicles: files.stolen.rows,
+    recoveredStolenVehicles: files.recoveredCount,
+    activeStolenVehicles: files.stolenCount - files.recoveredCount,
+    readsAfterRecovery: afterTruth.rows,
     anprReads: anpr.rows,
     anprCameras: cameras.length,
     plantedStolenReads: truth.rows,

@@ -21,8 +21,8 @@ export const configSchema = z.object({
     .describe('Lowest log level written to stderr'),
   CRIMELAKE_DUCKDB_MEMORY_LIMIT: z
     .string()
-    .default('1GB')
-    .describe('DuckDB memory_limit for each process (spills to disk beyond it)'),
+    .default('4GB')
+    .describe('DuckDB memory_limit for each process (spills to disk beyond it; offender_profiles needs ~3GB at 1M FIRs)'),
   CRIMELAKE_DUCKDB_THREADS: z.coerce
     .number()
     .int()

@@ -31,7 +31,7 @@ export type DuckDbSettings = Pick<Config, 'CRIMELAKE_DUCKDB_MEMORY_LIMIT' | 'CRI
 export async function openDuckDb(settings?: Partial<DuckDbSettings>): Promise<DuckDb> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crimelake-duckdb-'));
   const options: Record<string, string> = {
-    memory_limit: settings?.CRIMELAKE_DUCKDB_MEMORY_LIMIT ?? '1GB',
+    memory_limit: settings?.CRIMELAKE_DUCKDB_MEMORY_LIMIT ?? '4GB',
     temp_directory: tempDir,
     // Users' SQL never needs extensions beyond the built-in ones, and air-gapped sites have none.
     autoinstall_known_extensions: 'false',

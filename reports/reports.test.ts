@@ -105,7 +105,7 @@ async function open(key: string, screenshot?: string): Promise<OpenedReport> {
 
 beforeAll(async () => {
   browser = await launchChromium();
-  gen = await generateData({ firs: 3000, start: '2024-12-02', seed: 7 });
+  gen = await generateData({ firs: 27_000, start: '2025-02-10', seed: 7 });
   t = await lakeWith(gen.dataDir, [path.join(gen.dataDir, 'cctns', 'firs.csv')]);
   await withDuckDb(t.config, (db) =>
     buildModels(t.lake, db, ['incidents', 'hotspot_cells', 'emerging_hotspots'], { config: t.config }),
