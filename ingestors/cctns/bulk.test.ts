@@ -93,6 +93,25 @@ describe('bulk CSV ingest of CCTNS extracts', () => {
     for (const table of Object.keys(b)) expect(a[table], table).toEqual(b[table]);
   });
 
+  it('numbers every record by its line in a file DuckDB reads in parallel chunks', async () => {
+    // 200,000 FIRs (~40 MB, several read buffers): FIR number n is on line n + 1.
+    const base = fir({ brief_facts: 'x'.repeat(120) });
+    const rows = Array.from({ length: 200_000 }, (_, i) => ({ ...base, fir_number: String(i + 1) }));
+    const file = writeFirs(tempDir('cctns-bulk'), 'firs.csv', rows);
+    const lake = localLake();
+    const db = await openDuckDb();
+    dbs.push(db);
+    const summary = await ingestCctnsFile({ lake: lake.lake, db, now }, file);
+    expect(summary.rowsLanded).toBe(200_000);
+    const reader = await openDuckDb();
+    dbs.push(reader);
+    await attachLake(reader, lake.lake);
+    const [row] = await reader.all<{ n: number; wrong: number }>(
+      `select count(*)::integer as n, count(*) filter (where source_line <> fir_number::integer + 1)::integer as wrong from firs`,
+    );
+    expect(row).toEqual({ n: 200_000, wrong: 0 });
+  });
+
   it('falls back to the record-by-record reader for a ragged file, with the same result', async () => {
     const dir = tempDir('cctns-bulk');
     const file = writeFirs(dir, 'firs.csv', threeFirs());
