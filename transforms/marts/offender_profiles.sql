@@ -54,10 +54,12 @@ person_firs as (
     left join firs as f using (fir_id)
 ),
 
+-- Values most seen first (then alphabetical): each list is gathered unordered and sorted as a
+-- list, which is far cheaper than an ordered aggregate over a million small groups.
 names as (
     select
         person_id,
-        to_json(list(name order by n desc, name))::varchar as names
+        to_json(list_transform(list_sort(list({'n': -n, 'v': name})), x -> x.v))::varchar as names
     from (select person_id, name, count(*) as n from person_records group by all)
     group by person_id
 ),
@@ -65,7 +67,8 @@ names as (
 aliases as (
     select
         person_id,
-        to_json(list(alias order by n desc, alias) filter (where alias is not null))::varchar as aliases
+        to_json(list_transform(list_sort(list({'n': -n, 'v': alias}) filter (where alias is not null)), x -> x.v))::varchar
+            as aliases
     from (select person_id, alias, count(*) as n from person_records group by all)
     group by person_id
 ),
@@ -73,8 +76,9 @@ aliases as (
 father_names as (
     select
         person_id,
-        to_json(list(father_name order by n desc, father_name) filter (where father_name is not null))::varchar
-            as father_names
+        to_json(list_transform(
+            list_sort(list({'n': -n, 'v': father_name}) filter (where father_name is not null)), x -> x.v
+        ))::varchar as father_names
     from (select person_id, father_name, count(*) as n from person_records group by all)
     group by person_id
 ),
@@ -82,7 +86,8 @@ father_names as (
 addresses as (
     select
         person_id,
-        to_json(list(address order by n desc, address) filter (where address is not null))::varchar as addresses
+        to_json(list_transform(list_sort(list({'n': -n, 'v': address}) filter (where address is not null)), x -> x.v))::varchar
+            as addresses
     from (select person_id, address, count(*) as n from person_records group by all)
     group by person_id
 ),
@@ -94,14 +99,19 @@ districts as (
 ),
 
 crime_groups as (
-    select person_id, to_json(map(list(crime_group order by crime_group), list(n order by crime_group)))::varchar
-        as crime_groups
+    select
+        person_id,
+        to_json(map(list_transform(groups, x -> x.crime_group), list_transform(groups, x -> x.n)))::varchar
+            as crime_groups
     from (
-        select person_id, coalesce(crime_group, 'unknown') as crime_group, count(*)::integer as n
-        from person_firs
-        group by all
+        select person_id, list_sort(list({'crime_group': crime_group, 'n': n})) as groups
+        from (
+            select person_id, coalesce(crime_group, 'unknown') as crime_group, count(*)::integer as n
+            from person_firs
+            group by all
+        )
+        group by person_id
     )
-    group by person_id
 ),
 
 fir_summary as (

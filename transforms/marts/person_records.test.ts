@@ -4,6 +4,8 @@ import { firs } from '../../ingestors/cctns/firs.ts';
 import { createTableSql } from '../../lake/contract.ts';
 import { withDuckDb, type DuckDb } from '../../lake/duckdb.ts';
 import { localLake } from '../../test/util/lakes.ts';
+import { personIdOf } from '../resolution/ids.ts';
+import { personIdHistory } from './person_id_history.ts';
 import { personRecords, personRecordsModel } from './person_records.ts';
 import { tableOf, type PlainRow } from './person_records.fixtures.ts';
 
@@ -55,6 +57,9 @@ describe('person_records', () => {
         ['jaunpur-line-bazar/2024/0003#1', 'sonu pal', 2004, 'jaunpur-line-bazar'],
       ]);
       const [a, b, c] = first;
+      // A new person's id comes from its earliest record: `P` + base32 of its anchor's SHA-256.
+      expect(a!.person_id).toBe(personIdOf('2024|jaunpur-line-bazar/2024/0001#1'));
+      expect(c!.person_id).toBe(personIdOf('2024|jaunpur-line-bazar/2024/0003#1'));
       expect(a!.person_id).toBe(b!.person_id);
       expect(c!.person_id).not.toBe(a!.person_id);
       expect(a!.linked_record_id).toBe(b!.record_id);
@@ -74,6 +79,27 @@ describe('person_records', () => {
       expect(second[3]!.person_id).toBe(a!.person_id);
       expect(second[0]!.linked_record_id).not.toBeNull(); // previous persons keep their links' explanations
       expect(second[3]!.previous_person_id).toBeNull();
+    });
+  });
+
+  it('never hands out an id used before: a taken id is derived again from its anchor', async () => {
+    await withDuckDb(undefined, async (db) => {
+      await tableOf(db, firs, []);
+      await tableOf(db, firAccused, [
+        accused('jaunpur-line-bazar/2024/0001', 'Sonu Pal', { father_name: 'Bhola Pal' }),
+      ]);
+      const taken = personIdOf('2024|jaunpur-line-bazar/2024/0001#1');
+      await tableOf(db, personIdHistory, [
+        {
+          person_id: taken,
+          event: 'merged',
+          other_person_id: 'P0000000000',
+          record_count: 1,
+          recorded_at: '2024-01-01T00:00:00Z',
+        },
+      ]);
+      const [row] = await build(db);
+      expect(row!.person_id).toBe(personIdOf('2024|jaunpur-line-bazar/2024/0001#1#1'));
     });
   });
 });

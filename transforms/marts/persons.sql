@@ -72,18 +72,45 @@ top_father as (
     ) = 1
 ),
 
-summary as (
+-- Most persons have one record: theirs is the summary as it stands, and only the others need
+-- the (holistic, costly) mode and median over their records.
+record_counts as (
+    select person_id, count(*) as n from person_records group by person_id
+),
+
+single_summary as (
     select
-        person_id,
-        mode(sex) as sex,
-        median(birth_year)::integer as birth_year,
-        coalesce(mode(home_district), lower(mode(district))) as home_district,
+        r.person_id,
+        r.sex,
+        r.birth_year,
+        coalesce(r.home_district, lower(r.district)) as home_district,
+        1 as record_count,
+        1 as fir_count,
+        r.registered_at as first_registered_at,
+        r.registered_at as last_registered_at
+    from person_records as r
+    inner join record_counts as c on c.person_id = r.person_id and c.n = 1
+),
+
+multi_summary as (
+    select
+        r.person_id,
+        mode(r.sex) as sex,
+        median(r.birth_year)::integer as birth_year,
+        coalesce(mode(r.home_district), lower(mode(r.district))) as home_district,
         count(*)::integer as record_count,
-        count(distinct fir_id)::integer as fir_count,
-        min(registered_at) as first_registered_at,
-        max(registered_at) as last_registered_at
-    from person_records
-    group by person_id
+        count(distinct r.fir_id)::integer as fir_count,
+        min(r.registered_at) as first_registered_at,
+        max(r.registered_at) as last_registered_at
+    from person_records as r
+    inner join record_counts as c on c.person_id = r.person_id and c.n > 1
+    group by r.person_id
+),
+
+summary as (
+    select * from single_summary
+    union all
+    select * from multi_summary
 ),
 
 final as (

@@ -10,16 +10,17 @@
 export interface ClusterInput {
   /** Number of records. */
   size: number;
-  /** FIR of each record (an index). */
-  fir: Int32Array;
-  /** Birth year of each record, NaN when unknown. */
-  birthYear: Float64Array;
+  /** FIR of a record (a number shared by the records of one FIR). */
+  firOf(record: number): number;
+  /** Birth year of a record, `noYear` (or NaN) when unknown. */
+  birthYearOf(record: number): number;
+  noYear?: number;
   /** Widest birth-year span a person may have. */
   maxYearSpan: number;
-  /** Record groups that must stay together (the persons of the previous build). */
-  mustLink?: readonly (readonly number[])[];
-  /** Father's-name key of each record ('' when unknown). */
-  fatherKey?: readonly string[];
+  /** Group of each record that must stay together (the previous build's person; -1: none). */
+  mustLink?: Int32Array;
+  /** Father's-name key of each record (-1 when unknown). */
+  fatherKey?: Int32Array;
   /** Whether the fathers of two records can be one man. */
   fathersCompatible?: (a: number, b: number) => boolean;
 }
@@ -27,6 +28,7 @@ export interface ClusterInput {
 /** Distinct fathers' names a cluster keeps for the compatibility check. */
 const fathersKept = 6;
 
+/** Links in any order: they are taken by weight, then by record pair. */
 export interface LinkList {
   a: Int32Array;
   b: Int32Array;
@@ -45,14 +47,20 @@ export interface Clusters {
   refused: number;
 }
 
+/** What the constraints need of a cluster of two or more records (one record is its own). */
 class Members {
   constructor(
     public firs: number[],
     public minYear: number,
     public maxYear: number,
-    /** A record per distinct father's name. */
-    public fathers: Map<string, number>,
+    /** A record per distinct father's name: [key, record, key, record, …], in order of arrival. */
+    public fathers: number[],
   ) {}
+
+  hasFather(key: number): boolean {
+    for (let k = 0; k < this.fathers.length; k += 2) if (this.fathers[k] === key) return true;
+    return false;
+  }
 }
 
 export function cluster(input: ClusterInput, links: LinkList): Clusters {
@@ -69,21 +77,16 @@ export function cluster(input: ClusterInput, links: LinkList): Clusters {
     }
     return r;
   };
+  // Only clusters of two or more records are kept here: most records stay alone, and what a
+  // single record brings is read from the inputs when it joins.
   const members = new Map<number, Members>();
   const get = (r: number): Members => {
-    let m = members.get(r);
-    if (!m) {
-      const y = input.birthYear[r] as number;
-      const f = input.fatherKey?.[r] ?? '';
-      m = new Members(
-        [input.fir[r] as number],
-        Number.isNaN(y) ? Infinity : y,
-        Number.isNaN(y) ? -Infinity : y,
-        new Map(f === '' ? [] : [[f, r]]),
-      );
-      members.set(r, m);
-    }
-    return m;
+    const m = members.get(r);
+    if (m) return m;
+    const raw = input.birthYearOf(r);
+    const y = raw === input.noYear || Number.isNaN(raw) ? null : raw;
+    const f = input.fatherKey?.[r] ?? -1;
+    return new Members([input.firOf(r)], y ?? Infinity, y ?? -Infinity, f < 0 ? [] : [f, r]);
   };
   const union = (ra: number, rb: number, check: boolean): boolean => {
     const ma = get(ra);
@@ -93,15 +96,18 @@ export function cluster(input: ClusterInput, links: LinkList): Clusters {
       const hi = Math.max(ma.maxYear, mb.maxYear);
       if (hi - lo > input.maxYearSpan) return false;
       const [small, large] = ma.firs.length < mb.firs.length ? [ma, mb] : [mb, ma];
-      const set = new Set(large.firs);
-      if (small.firs.some((f) => set.has(f))) return false;
+      if (large.firs.length <= 8) {
+        if (small.firs.some((f) => large.firs.includes(f))) return false;
+      } else {
+        const set = new Set(large.firs);
+        if (small.firs.some((f) => set.has(f))) return false;
+      }
       const ok = input.fathersCompatible;
-      if (ok && ma.fathers.size > 0 && mb.fathers.size > 0) {
+      if (ok && ma.fathers.length > 0 && mb.fathers.length > 0) {
         let any = false;
-        for (const x of ma.fathers.values()) {
-          for (const y of mb.fathers.values()) if ((any = ok(x, y))) break;
-          if (any) break;
-        }
+        for (let x = 1; x < ma.fathers.length && !any; x += 2)
+          for (let y = 1; y < mb.fathers.length; y += 2)
+            if ((any = ok(ma.fathers[x] as number, mb.fathers[y] as number))) break;
         if (!any) return false;
       }
     }
@@ -110,21 +116,42 @@ export function cluster(input: ClusterInput, links: LinkList): Clusters {
     for (const f of md.firs) mk.firs.push(f);
     mk.minYear = Math.min(mk.minYear, md.minYear);
     mk.maxYear = Math.max(mk.maxYear, md.maxYear);
-    for (const [k, r] of md.fathers) if (mk.fathers.size < fathersKept && !mk.fathers.has(k)) mk.fathers.set(k, r);
+    for (let k = 0; k < md.fathers.length; k += 2) {
+      const key = md.fathers[k] as number;
+      if (mk.fathers.length < 2 * fathersKept && !mk.hasFather(key)) mk.fathers.push(key, md.fathers[k + 1] as number);
+    }
     members.delete(drop);
+    members.set(keep, mk);
     return true;
   };
 
-  for (const group of input.mustLink ?? []) {
-    for (let k = 1; k < group.length; k++) {
-      const ra = find(group[0] as number);
-      const rb = find(group[k] as number);
+  if (input.mustLink) {
+    // Each record joins the first record of its group.
+    let groups = 0;
+    for (const g of input.mustLink) groups = Math.max(groups, g + 1);
+    const first = new Int32Array(groups).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const g = input.mustLink[i] as number;
+      if (g < 0) continue;
+      const head = first[g] as number;
+      if (head < 0) {
+        first[g] = i;
+        continue;
+      }
+      const ra = find(head);
+      const rb = find(i);
       if (ra !== rb) union(ra, rb, false);
     }
   }
 
-  const order = Array.from({ length: links.length }, (_, k) => k).sort(
-    (x, y) => (links.weight[y] as number) - (links.weight[x] as number) || x - y,
+  const { a: la, b: lb, weight: lw } = links;
+  const order = new Int32Array(links.length);
+  for (let k = 0; k < order.length; k++) order[k] = k;
+  order.sort(
+    (x, y) =>
+      (lw[y] as number) - (lw[x] as number) ||
+      (la[x] as number) - (la[y] as number) ||
+      (lb[x] as number) - (lb[y] as number),
   );
   const bestLink = new Int32Array(n).fill(-1);
   let refused = 0;

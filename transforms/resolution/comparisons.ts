@@ -3,10 +3,12 @@
  * agreement levels; level 0 means a side is missing (no evidence either way). The levels and
  * their prior m/u probabilities are the documented starting point of the scoring model
  * (`model.ts`), which re-estimates them from the data.
+ *
+ * Records are compared in the store's numbers (`store.ts`): equal folded texts are equal
+ * numbers, so only texts that differ are compared as strings (Jaro-Winkler, cached per pair).
  */
-import type { Features } from './features.ts';
-import type { NormalName, Word } from './normalise.ts';
-import { jaroWinkler } from './similarity.ts';
+import { SimilarityCache } from './similarity.ts';
+import { A, F, N, R, type RecordStore } from './store.ts';
 
 export interface FieldSpec {
   name: string;
@@ -112,149 +114,258 @@ export function levelOf(code: number, field: number): number {
   return Math.floor(code / (fieldBases[field] as number)) % (fields[field]!.levels.length + 1);
 }
 
-/** The values whose frequency adjusts an exact agreement, per field (null: no adjustment). */
-export type TfValues = (string | null)[];
+/** Agreeing value per field (an interned string; -1: none), for the term-frequency adjustment. */
+export type TfValues = ArrayLike<number>;
 
-const phonetic = 0.92;
-const similar = 0.82;
+/**
+ * Similarity bands: the levels only ask whether a similarity reaches 0.82 (similar), 0.88 (a
+ * father's whole name), 0.9 (a place) or 0.92 (phonetic), so a similarity is kept as the band
+ * it falls in. Equal words are `exact`; a shared skeleton counts as 0.95 (phonetic).
+ */
+export const band = { below: 0, similar: 1, father: 2, place: 3, phonetic: 4, exact: 5 } as const;
 
-let similarities = new Map<number, number>();
-
-/** Similarity of two folded words: 1 equal, 0.95 same skeleton, else Jaro-Winkler (cached). */
-function wordSimilarity(a: Word, b: Word): number {
-  if (a === b) return 1;
-  if (a.skeleton === b.skeleton) return 0.95;
-  const key = a.id < b.id ? a.id * 2 ** 26 + b.id : b.id * 2 ** 26 + a.id;
-  let sim = similarities.get(key);
-  if (sim === undefined) {
-    sim = jaroWinkler(a.text, b.text);
-    if (similarities.size >= 4_000_000) similarities = new Map();
-    similarities.set(key, sim);
-  }
-  return sim;
+export function bandOf(sim: number): number {
+  if (sim >= 0.92) return band.phonetic;
+  if (sim >= 0.9) return band.place;
+  if (sim >= 0.88) return band.father;
+  if (sim >= 0.82) return band.similar;
+  return band.below;
 }
 
-function level3(sim: number, exact: boolean): number {
-  if (exact) return 1;
-  if (sim >= phonetic) return 2;
-  if (sim >= similar) return 3;
+function level3(b: number): number {
+  if (b === band.exact) return 1;
+  if (b >= band.phonetic) return 2;
+  if (b >= band.similar) return 3;
   return 4;
 }
 
-const exactMatch = { sim: 1, exact: true } as const;
-
-function best(as: readonly Word[], bs: readonly Word[]): { sim: number; exact: boolean } {
-  for (const a of as) for (const b of bs) if (a === b) return exactMatch;
-  let sim = 0;
-  for (const a of as) for (const b of bs) sim = Math.max(sim, wordSimilarity(a, b));
-  return { sim, exact: false };
-}
-
-function wordsCompatible(aw: readonly Word[], bw: readonly Word[]): boolean {
-  if (aw.length === 0 || bw.length === 0) return true;
-  const [short, long] = aw.length <= bw.length ? [aw, bw] : [bw, aw];
-  return short.every((w) => long.some((x) => wordSimilarity(w, x) >= phonetic));
-}
-
-function fatherLevel(a: Features, b: Features): number {
-  const fa = a.father as NormalName;
-  const fb = b.father as NormalName;
-  if (a.fatherGivenWord === b.fatherGivenWord) return 1;
-  const first = best(fa.firsts, fb.firsts).sim;
-  if (first >= phonetic && wordsCompatible(a.fatherGivenWords, b.fatherGivenWords)) return 2;
-  const ga = a.fatherGivenWord;
-  const gb = b.fatherGivenWord;
-  if (first >= similar || (ga !== null && gb !== null && wordSimilarity(ga, gb) >= 0.88)) return 3;
-  return 4;
-}
-
-/** Whether two records' fathers can be one man (exact or phonetic agreement). */
-export function fathersCompatible(a: Features, b: Features): boolean {
-  if (!a.father || !b.father) return true;
-  return fatherLevel(a, b) <= 2;
-}
-
-function aliasLevel(a: string, b: string): number {
-  if (a === '' || b === '') return 0;
-  if (a === b) return 1;
-  const bs = b.split(' ');
-  return a.split(' ').some((w) => bs.includes(w)) ? 1 : 2;
-}
-
-function ageLevel(a: number | null, b: number | null): number {
-  if (a === null || b === null) return 0;
+function ageLevel(a: number, b: number, none: number): number {
+  if (a === none || b === none) return 0;
   const d = Math.abs(a - b);
   return d === 0 ? 1 : d === 1 ? 2 : d === 2 ? 3 : d <= 5 ? 4 : 5;
 }
 
-function addressLevel(a: Features, b: Features): number {
-  if (a.placeKey === null && a.policeStationId === null) return 0;
-  if (b.placeKey === null && b.policeStationId === null) return 0;
-  const pa = a.placeWord;
-  const pb = b.placeWord;
-  const samePlace = pa !== null && pa === pb;
-  const similarPlace = samePlace || (pa !== null && pb !== null && wordSimilarity(pa, pb) >= 0.9);
-  const sameStation = a.policeStationId !== null && a.policeStationId === b.policeStationId;
-  if (samePlace && sameStation) return 1;
-  if (similarPlace && sameStation) return 2;
-  if (similarPlace) return 3;
-  if (sameStation) return 4;
-  return 5;
-}
+/**
+ * Compares records of a store field by field. One per resolution: it keeps the similarity
+ * cache of the words it has met. `compare` fills `tf` and returns the comparison vector's code
+ * (see `fieldBases`); the buffer is reused by the next call.
+ */
+export class Comparator {
+  readonly tf = new Int32Array(fields.length).fill(-1);
+  private readonly sims = new SimilarityCache(bandOf);
 
-export interface Comparison {
-  /** Comparison vector code (see `fieldBases`). */
-  code: number;
-  /** Agreeing value per field, for the term-frequency adjustment (null: none). */
-  tf: TfValues;
-}
+  constructor(
+    private readonly s: RecordStore,
+    private readonly noYear: number,
+  ) {}
 
-// Reused by every call: the resolver compares millions of pairs and reads `tf` at once.
-const tfBuffer: TfValues = fields.map(() => null);
-const result: Comparison = { code: 0, tf: tfBuffer };
-
-/** Compares two records field by field. The result is reused by the next call: copy what you keep. */
-export function compare(a: Features, b: Features): Comparison {
-  const tf = tfBuffer;
-  tf.fill(null);
-  const fb = fieldBases;
-  let code = 0;
-
-  const first = best(a.name.firsts, b.name.firsts);
-  const l0 = level3(first.sim, first.exact);
-  if (l0 === 1) tf[0] = a.name.first;
-  code += l0 * (fb[0] as number);
-
-  let l1 = 0;
-  if (a.name.last !== '' && b.name.last !== '') {
-    const last = best(a.name.lasts, b.name.lasts);
-    l1 = level3(last.sim, last.exact);
-    if (l1 === 1) tf[1] = a.name.last;
-  } else if (a.name.last !== '' || b.name.last !== '') l1 = 5;
-  code += l1 * (fb[1] as number);
-
-  let l2 = 0;
-  if (a.father && b.father) {
-    l2 = fatherLevel(a, b);
-    if (l2 === 1) tf[2] = a.fatherGiven;
+  /** Band of the similarity of two interned folded words (Jaro-Winkler, cached). */
+  similarity(a: number, b: number): number {
+    if (a === b) return band.exact;
+    const st = this.s.strings;
+    if (st.skeleton(a) === st.skeleton(b)) return band.phonetic;
+    return this.sims.get(a, b, st.texts);
   }
-  code += l2 * (fb[2] as number);
 
-  const l3 = aliasLevel(a.alias, b.alias);
-  if (l3 === 1)
-    tf[3] = a.alias === b.alias ? a.alias : (a.alias.split(' ').find((w) => b.alias.split(' ').includes(w)) ?? null);
-  code += l3 * (fb[3] as number);
+  /**
+   * Best agreement between two sets of up to two words (-1: none): `exact` when a word is in
+   * both (whichever pair), else the best band of the pairs.
+   */
+  private best(a1: number, a2: number, b1: number, b2: number, skeletonA1: number, skeletonB1: number): number {
+    if (a1 === b1 || (b2 >= 0 && a1 === b2) || (a2 >= 0 && (a2 === b1 || a2 === b2))) return band.exact;
+    let sim = skeletonA1 === skeletonB1 ? band.phonetic : this.sims.get(a1, b1, this.s.strings.texts);
+    if (b2 >= 0) sim = Math.max(sim, this.similarity(a1, b2));
+    if (a2 >= 0) {
+      sim = Math.max(sim, this.similarity(a2, b1));
+      if (b2 >= 0) sim = Math.max(sim, this.similarity(a2, b2));
+    }
+    return sim;
+  }
 
-  code += ageLevel(a.birthYear, b.birthYear) * (fb[4] as number);
+  /** Every word of the shorter name is (phonetically) in the longer. */
+  private wordsCompatible(a: number, b: number): boolean {
+    const st = this.s.strings;
+    const aw = st.words(a);
+    const bw = st.words(b);
+    if (!aw && !bw) return this.similarity(a, b) >= band.phonetic;
+    let short = aw ?? Int32Array.of(a);
+    let long = bw ?? Int32Array.of(b);
+    if (short.length > long.length) [short, long] = [long, short];
+    for (const w of short) {
+      let found = false;
+      for (const x of long) if ((found = this.similarity(w, x) >= band.phonetic)) break;
+      if (!found) return false;
+    }
+    return true;
+  }
 
-  const l5 = a.sex === null || b.sex === null ? 0 : a.sex === b.sex ? 1 : 2;
-  code += l5 * (fb[5] as number);
+  private fatherLevel(i: number, j: number): number {
+    const s = this.s;
+    const f = s.fathers.data;
+    const at = s.fatherGivenAt(i);
+    const bt = s.fatherGivenAt(j);
+    const ga = f[at] as number;
+    const gb = f[bt] as number;
+    if (ga === gb) return 1;
+    const fa = s.fatherRow(s.fatherOf(i)) * 8;
+    const fb = s.fatherRow(s.fatherOf(j)) * 8;
+    const first = this.best(
+      f[fa + F.first1] as number,
+      f[fa + F.first2] as number,
+      f[fb + F.first1] as number,
+      f[fb + F.first2] as number,
+      f[fa + F.firstSkeleton] as number,
+      f[fb + F.firstSkeleton] as number,
+    );
+    if (first >= band.phonetic && this.wordsCompatible(ga, gb)) return 2;
+    if (first >= band.similar) return 3;
+    // The whole given names, as one text (skeletons 4 columns after the names).
+    if (f[at + 4] === f[bt + 4] || this.sims.get(ga, gb, s.strings.texts) >= band.father) return 3;
+    return 4;
+  }
 
-  const l6 = addressLevel(a, b);
-  if ((l6 === 1 || l6 === 3) && a.placeKey === b.placeKey) tf[6] = a.placeKey;
-  code += l6 * (fb[6] as number);
+  /** Whether two records' fathers can be one man (exact or phonetic agreement). */
+  fathersCompatible(i: number, j: number): boolean {
+    if (!this.s.hasFather(i) || !this.s.hasFather(j)) return true;
+    return this.fatherLevel(i, j) <= 2;
+  }
 
-  code += (a.district === b.district ? 1 : 2) * (fb[7] as number);
-  result.code = code;
-  return result;
+  private aliasLevel(a: number, b: number): number {
+    if (a < 0 || b < 0) return 0;
+    if (a === b) {
+      this.tf[3] = a;
+      return 1;
+    }
+    const aw = this.s.strings.words(a);
+    const bw = this.s.strings.words(b);
+    if (!aw && !bw) return 2;
+    for (const w of aw ?? [a])
+      if (bw ? bw.includes(w) : w === b) {
+        this.tf[3] = w;
+        return 1;
+      }
+    return 2;
+  }
+
+  private addressLevel(i: number, j: number): number {
+    const s = this.s;
+    const ad = s.addresses.data;
+    const ra = s.records[i * 8 + R.address] as number;
+    const rb = s.records[j * 8 + R.address] as number;
+    const pa = ra < 0 ? -1 : (ad[ra * 3 + A.place] as number);
+    const sa = ra < 0 ? -1 : (ad[ra * 3 + A.station] as number);
+    const pb = rb < 0 ? -1 : (ad[rb * 3 + A.place] as number);
+    const sb = rb < 0 ? -1 : (ad[rb * 3 + A.station] as number);
+    if ((pa < 0 && sa < 0) || (pb < 0 && sb < 0)) return 0;
+    const samePlace = pa >= 0 && pa === pb;
+    const similarPlace =
+      samePlace ||
+      (pa >= 0 &&
+        pb >= 0 &&
+        (ad[ra * 3 + A.placeSkeleton] === ad[rb * 3 + A.placeSkeleton] ||
+          this.sims.get(pa, pb, this.s.strings.texts) >= band.place));
+    const sameStation = sa >= 0 && sa === sb;
+    if (samePlace) this.tf[6] = pa;
+    if (samePlace && sameStation) return 1;
+    if (similarPlace && sameStation) return 2;
+    if (similarPlace) return 3;
+    if (sameStation) return 4;
+    return 5;
+  }
+
+  /**
+   * Compares records i and j (both named); `tf` holds the agreeing values afterwards. With a
+   * gate, returns -1 instead as soon as the cheap fields (all but the father's name and the
+   * address, which need string similarities) show the pair cannot reach the gate's weight.
+   */
+  compare(i: number, j: number, gate?: Gate): number {
+    const s = this.s;
+    const tf = this.tf;
+    tf.fill(-1);
+    const fb = fieldBases;
+    const rec = s.records;
+    const oi = i * 8;
+    const oj = j * 8;
+    const nd = s.names.data;
+    const na = (rec[oi + R.name] as number) * 8;
+    const nb = (rec[oj + R.name] as number) * 8;
+
+    const l0 = level3(
+      this.best(
+        nd[na + N.first1] as number,
+        nd[na + N.first2] as number,
+        nd[nb + N.first1] as number,
+        nd[nb + N.first2] as number,
+        nd[na + N.firstSkeleton] as number,
+        nd[nb + N.firstSkeleton] as number,
+      ),
+    );
+    if (l0 === 1) tf[0] = nd[na + N.first1] as number;
+
+    const la = nd[na + N.last1] as number;
+    const lb = nd[nb + N.last1] as number;
+    let l1 = 0;
+    if (la >= 0 && lb >= 0) {
+      l1 = level3(
+        this.best(
+          la,
+          nd[na + N.last2] as number,
+          lb,
+          nd[nb + N.last2] as number,
+          nd[na + N.lastSkeleton] as number,
+          nd[nb + N.lastSkeleton] as number,
+        ),
+      );
+      if (l1 === 1) tf[1] = la;
+    } else if (la >= 0 || lb >= 0) l1 = 5;
+
+    const l3 = this.aliasLevel(rec[oi + R.alias] as number, rec[oj + R.alias] as number);
+    const l4 = ageLevel(rec[oi + R.birthYear] as number, rec[oj + R.birthYear] as number, this.noYear);
+    const xa = rec[oi + R.sex] as number;
+    const xb = rec[oj + R.sex] as number;
+    const l5 = xa === 0 || xb === 0 ? 0 : xa === xb ? 1 : 2;
+    const l7 = rec[oi + R.district] === rec[oj + R.district] ? 1 : 2;
+    if (gate) {
+      const w = gate.weights;
+      let partial =
+        (w[0] as number[])[l0]! +
+        (w[1] as number[])[l1]! +
+        (w[3] as number[])[l3]! +
+        (w[4] as number[])[l4]! +
+        (w[5] as number[])[l5]! +
+        (w[7] as number[])[l7]!;
+      for (const f of [0, 1, 3]) if ((tf[f] as number) >= 0) partial += gate.adjustment(f, tf[f] as number);
+      if (partial + gate.fatherAndAddress < gate.minimum) return -1;
+    }
+
+    let l2 = 0;
+    if ((rec[oi + R.father] as number) >= 0 && (rec[oj + R.father] as number) >= 0) {
+      l2 = this.fatherLevel(i, j);
+      if (l2 === 1) tf[2] = s.fatherGivenOf(i);
+    }
+    const l6 = this.addressLevel(i, j);
+    return (
+      l0 * (fb[0] as number) +
+      l1 * (fb[1] as number) +
+      l2 * (fb[2] as number) +
+      l3 * (fb[3] as number) +
+      l4 * (fb[4] as number) +
+      l5 * (fb[5] as number) +
+      l6 * (fb[6] as number) +
+      l7 * (fb[7] as number)
+    );
+  }
+}
+
+/**
+ * What `compare` needs to give up on a pair early: the weights per field and level (index 0:
+ * missing, 0), the frequency adjustment of an agreeing value, the most the father's name and the
+ * address can add, and the weight to reach (with a margin for rounding: a pair given up could
+ * never have reached it).
+ */
+export interface Gate {
+  weights: readonly (readonly number[])[];
+  adjustment(field: number, value: number): number;
+  fatherAndAddress: number;
+  minimum: number;
 }

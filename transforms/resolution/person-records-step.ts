@@ -2,21 +2,27 @@
  * The TS step of `person_records`: reads the accused records (person_records.sql), the previous
  * build's assignment (the lake's current `person_records`: the memory that keeps person ids
  * stable) and every id ever retired (`person_id_history`), resolves, and fills the staging table.
+ *
+ * Scale: no record is ever a JS object. DuckDB numbers the records and dictionary-encodes their
+ * texts (er_records.sql and the er_dict_* tables); the resolver normalises each distinct text
+ * once and streams the records' codes into its columnar store. Its results go back a chunk at a
+ * time as numbers (er_result, er_new_ids) with the normal forms per distinct text (er_out_*), and
+ * DuckDB joins them into the output rows (er_output.sql), spilling to disk as it needs.
  */
+import type { DuckDBValue } from '@duckdb/node-api';
+import { ident } from '../../lake/contract.ts';
 import { loadSql, type DuckDb } from '../../lake/duckdb.ts';
-import { StagingTable } from '../../lake/staging.ts';
 import type { ModelContext } from '../models.ts';
-import { personRecords } from '../marts/person_records.ts';
-import type { AccusedRecord } from './features.ts';
-import { resolve, type ResolveOptions, type ResolveStats } from './resolve.ts';
+import { ChunkWriter, forEachRow, forEachRowPaged } from './duck-columns.ts';
+import { PersonIdSet, PersonNamer } from './ids.ts';
+import { resolveStore, type ResolveOptions, type ResolveStats } from './resolve.ts';
+import { noYear, RecordStore, type StoreListener } from './store.ts';
 
-const inputSql = loadSql(import.meta.url, '../marts/person_records.sql');
-
-/** An accused record with what the output row carries besides the resolver's input. */
-interface InputRow extends AccusedRecord {
-  month: string;
-  registeredAt: Date | null;
-}
+const sql = {
+  input: loadSql(import.meta.url, '../marts/person_records.sql'),
+  records: loadSql(import.meta.url, 'er_records.sql'),
+  output: loadSql(import.meta.url, 'er_output.sql'),
+};
 
 export async function tableExists(db: DuckDb, name: string): Promise<boolean> {
   const rows = await db.all<{ n: number }>(
@@ -26,75 +32,177 @@ export async function tableExists(db: DuckDb, name: string): Promise<boolean> {
   return (rows[0]?.n ?? 0) > 0;
 }
 
-/** The accused records of the lake, in record id order (a rebuild sees them in the same order). */
-export async function readAccusedRecords(db: DuckDb): Promise<InputRow[]> {
-  const result = await db.connection.stream(`select * from (${inputSql}) order by record_id`);
-  const names = result.columnNames();
-  const at = (n: string): number => {
-    const i = names.indexOf(n);
-    if (i < 0) throw new Error(`person_records.sql: no column ${n}`);
-    return i;
-  };
-  const c = {
-    recordId: at('record_id'),
-    firId: at('fir_id'),
-    accusedNumber: at('accused_number'),
-    district: at('district'),
-    month: at('month'),
-    firYear: at('fir_year'),
-    registeredAt: at('registered_at'),
-    name: at('name'),
-    alias: at('alias'),
-    fatherName: at('father_name'),
-    sex: at('sex'),
-    age: at('age'),
-    address: at('address'),
-  };
-  const out: InputRow[] = [];
-  const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-  const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-  for await (const rows of result.yieldRowsJs()) {
-    for (const r of rows) {
-      out.push({
-        recordId: String(r[c.recordId]),
-        firId: String(r[c.firId]),
-        accusedNumber: Number(r[c.accusedNumber]),
-        district: String(r[c.district]),
-        month: String(r[c.month]),
-        firYear: num(r[c.firYear]),
-        registeredAt: (r[c.registeredAt] as Date | null) ?? null,
-        name: str(r[c.name]) ?? '',
-        alias: str(r[c.alias]),
-        fatherName: str(r[c.fatherName]),
-        sex: str(r[c.sex]),
-        age: num(r[c.age]),
-        address: str(r[c.address]),
-      });
-    }
+/** Dictionaries of the record texts: table suffix, column of er_records. */
+const dictionaries = {
+  name: 'name',
+  alias: 'alias',
+  father: 'father_name',
+  address: 'address',
+  sex: 'sex',
+  district: 'district',
+  fir: 'fir_id',
+  previous: 'previous_person_id',
+} as const;
+
+type Dictionary = keyof typeof dictionaries;
+
+/** Working tables of the step (dropped at the end). */
+const workTables = [
+  'er_records',
+  ...Object.keys(dictionaries).map((d) => `er_dict_${d}`),
+  'er_out_name',
+  'er_out_father',
+  'er_out_address',
+  'er_out_text',
+  'er_result',
+  'er_new_ids',
+  'er_pending',
+];
+
+/** Numbers the records and encodes their texts (er_records, er_dict_*). */
+export async function encodeRecords(
+  db: DuckDb,
+): Promise<{ records: number; previousCodes: number; hasPrevious: boolean }> {
+  const hasPrevious = await tableExists(db, 'person_records');
+  await db.run(`create or replace temp view er_accused as ${sql.input}`);
+  await db.run(
+    hasPrevious
+      ? `create or replace temp view er_previous as select record_id, person_id from person_records`
+      : `create or replace temp view er_previous as select null::varchar as record_id, null::varchar as person_id where false`,
+  );
+  await db.run(`create or replace table er_records as ${sql.records}`);
+  for (const [d, column] of Object.entries(dictionaries)) {
+    // Codes in the values' order: the order of previous person ids is the ids' order.
+    await db.run(
+      `create or replace table ${ident(`er_dict_${d}`)} as
+       select (row_number() over (order by value) - 1)::integer as code, value
+       from (select distinct ${ident(column)}::varchar as value from er_records where ${ident(column)} is not null)
+       order by code`,
+    );
   }
-  return out;
+  const [counts] = await db.all<{ records: number; previous: number; had: number }>(
+    `select (select count(*) from er_records)::integer as records,
+            (select count(*) from er_dict_previous)::integer as previous,
+            (select count(*) from er_previous)::integer as had`,
+  );
+  return { records: counts?.records ?? 0, previousCodes: counts?.previous ?? 0, hasPrevious: (counts?.had ?? 0) > 0 };
 }
 
-/** The previous build's record → person, and every person id used before (to never reuse one). */
-export async function readMemory(db: DuckDb): Promise<{ previous: Map<string, string>; reserved: Set<string> }> {
-  const previous = new Map<string, string>();
-  const reserved = new Set<string>();
-  if (await tableExists(db, 'person_records')) {
-    const result = await db.connection.stream(`select record_id, person_id from person_records`);
-    for await (const rows of result.yieldRowsJs()) {
-      for (const r of rows) {
-        previous.set(String(r[0]), String(r[1]));
-        reserved.add(String(r[1]));
+/** Every person id used before (the previous persons and those merged away): never handed out again. */
+async function readReserved(db: DuckDb, used: PersonIdSet): Promise<void> {
+  const parts: string[] = [];
+  if (await tableExists(db, 'person_records')) parts.push('select person_id as id from person_records');
+  if (await tableExists(db, 'person_id_history'))
+    parts.push('select person_id from person_id_history', 'select other_person_id from person_id_history');
+  if (parts.length === 0) return;
+  const from = `from (${parts.join(' union all ')}) as u(id) where id is not null`;
+  const [count] = await db.all<{ n: number }>(`select count(distinct id)::integer as n ${from}`);
+  await forEachRow(db, `select distinct id ${from}`, (c, r) => used.add(String(c[0]![r])), count?.n ?? 0);
+}
+
+/** Writes the normal forms of each distinct text as the store meets it. */
+async function outputListener(db: DuckDb): Promise<{ listener: StoreListener; writers: ChunkWriter[] }> {
+  const names = await ChunkWriter.create(db, 'er_out_name', {
+    code: 'integer',
+    name_latin: 'varchar',
+    name_key: 'varchar',
+    alias_text: 'varchar',
+    father_text: 'varchar',
+  });
+  const fathers = await ChunkWriter.create(db, 'er_out_father', { ref: 'integer', father_latin: 'varchar' });
+  const addresses = await ChunkWriter.create(db, 'er_out_address', {
+    code: 'integer',
+    place: 'varchar',
+    police_station_id: 'varchar',
+    district_id: 'varchar',
+  });
+  const listener: StoreListener = {
+    name(code, forms) {
+      names.set(0, code);
+      if (forms.name) {
+        names.set(1, forms.name.text);
+        names.set(2, forms.name.full);
+        names.set(3, forms.alias);
+        names.set(4, forms.father);
       }
-    }
-  }
-  if (await tableExists(db, 'person_id_history')) {
-    for (const r of await db.all<{ id: string }>(
-      `select person_id as id from person_id_history union select other_person_id from person_id_history`,
-    ))
-      if (r.id) reserved.add(r.id);
-  }
-  return { previous, reserved };
+      names.endRow();
+    },
+    father(ref, father) {
+      fathers.set(0, ref);
+      fathers.set(1, father?.text ?? null);
+      fathers.endRow();
+    },
+    address(code, a) {
+      addresses.set(0, code);
+      addresses.set(1, a.place);
+      addresses.set(2, a.policeStationId);
+      addresses.set(3, a.districtId);
+      addresses.endRow();
+    },
+  };
+  return { listener, writers: [names, fathers, addresses] };
+}
+
+/**
+ * Reads the dictionaries into the store: each text normalised once, its normal forms written
+ * out by the listener's writers (closed at the end, before anything streams).
+ */
+async function readDictionaries(db: DuckDb, s: RecordStore, writers: ChunkWriter[]): Promise<void> {
+  const adders: Partial<Record<Dictionary, (code: number, text: string) => void>> = {
+    name: (c, x) => s.addName(c, x),
+    alias: (c, x) => s.addAlias(c, x),
+    father: (c, x) => s.addFather(c, x),
+    address: (c, x) => s.addAddress(c, x),
+    sex: (c, x) => s.addSex(c, x),
+    district: (c, x) => s.addDistrict(c, x),
+  };
+  for (const [d, add] of Object.entries(adders))
+    await forEachRowPaged(db, `er_dict_${d}`, 'code', (c, r) => add(c[0]![r] as number, c[1]![r] as string));
+  for (const w of writers) w.close();
+}
+
+/** Streams the records' codes into the store. */
+async function readRecords(db: DuckDb, s: RecordStore, records: number): Promise<void> {
+  const code = (v: DuckDBValue): number => (v === null ? -1 : (v as number));
+  const joins = Object.entries(dictionaries)
+    .map(([d, column]) => `left join ${ident(`er_dict_${d}`)} as ${ident(d)} on ${ident(d)}.value = r.${ident(column)}`)
+    .join('\n');
+  const select = Object.keys(dictionaries).map((d) => `${ident(d)}.code as ${ident(d)}`);
+  await forEachRow(
+    db,
+    `select r.idx, ${select.join(', ')}, r.age::integer as age, r.fir_year::integer as fir_year
+     from er_records as r ${joins}
+     order by r.idx`,
+    (c, r) => {
+      const i = s.addRecord({
+        name: code(c[1]![r]!),
+        alias: code(c[2]![r]!),
+        father: code(c[3]![r]!),
+        address: code(c[4]![r]!),
+        sex: code(c[5]![r]!),
+        district: code(c[6]![r]!),
+        fir: code(c[7]![r]!),
+        previous: code(c[8]![r]!),
+        age: c[9]![r] as number | null,
+        firYear: c[10]![r] as number | null,
+      });
+      if (i !== c[0]![r]) throw new Error(`er_records: record ${String(c[0]![r])} read as ${i}`);
+    },
+    records,
+  );
+  s.seal();
+}
+
+/** The store of the encoded records (er_records, er_dict_*). */
+export async function readStore(
+  db: DuckDb,
+  records: number,
+  out: { listener: StoreListener; writers: ChunkWriter[] },
+): Promise<RecordStore> {
+  const s = new RecordStore(records, out.listener);
+  await readDictionaries(db, s, out.writers);
+  await readRecords(db, s, records);
+  return s;
 }
 
 /** Statistics of the last resolution in this process (for `eval:er` and logs). */
@@ -105,60 +213,151 @@ export async function resolvePersonRecords(
   staging: string,
   options: Omit<ResolveOptions, 'previous' | 'reserved'> = {},
 ): Promise<void> {
-  const records = await readAccusedRecords(ctx.db);
-  const memory = await readMemory(ctx.db);
-  const result = resolve(records, { ...options, previous: memory.previous, reserved: memory.reserved });
-  lastResolveStats = result.stats;
-  ctx.lake.log.info('resolved accused records into persons', {
-    records: result.stats.records,
-    persons: result.stats.persons,
-    pairsCompared: result.stats.pairsCompared,
-    links: result.stats.links,
-  });
-  const table = await StagingTable.create(ctx.db, personRecords, staging);
+  const db = ctx.db;
+  const seconds: Record<string, number> = {};
+  let t = performance.now();
+  let cpu = process.cpuUsage();
+  const lap = (name: string): void => {
+    const now = performance.now();
+    seconds[name] = (now - t) / 1000;
+    t = now;
+    const used = process.cpuUsage(cpu);
+    cpu = process.cpuUsage();
+    const m = process.memoryUsage();
+    ctx.lake.log.debug('person_records step', {
+      step: name,
+      seconds: Math.round(seconds[name] * 10) / 10,
+      cpuSeconds: Math.round((used.user + used.system) / 1e5) / 10,
+      rssMb: Math.round(m.rss / 2 ** 20),
+      heapMb: Math.round(m.heapUsed / 2 ** 20),
+      arrayBuffersMb: Math.round(m.arrayBuffers / 2 ** 20),
+    });
+  };
   try {
-    records.forEach((r, i) => {
-      const res = result.records[i]!;
-      const f = result.features[i];
-      const linked = res.linkedTo >= 0 ? records[res.linkedTo]!.recordId : null;
-      table.append({
-        record_id: r.recordId,
-        person_id: res.personId,
-        fir_id: r.firId,
-        accused_number: r.accusedNumber,
-        district: r.district,
-        month: r.month,
-        registered_at: r.registeredAt,
-        name: r.name,
-        name_latin: f?.name.text ?? null,
-        name_key: f?.name.full ?? null,
-        alias: r.alias ?? f?.aliasText ?? null,
-        father_name: r.fatherName ?? f?.fatherText ?? null,
-        father_name_latin: f?.father?.text ?? null,
-        father_key: f?.fatherGiven || null,
-        alias_key: f?.alias || null,
-        sex: f?.sex ?? null,
-        age: r.age,
-        birth_year: f?.birthYear ?? null,
-        address: r.address,
-        place: f?.place ?? null,
-        home_police_station_id: f?.policeStationId ?? null,
-        home_district: f?.homeDistrictId ?? null,
-        linked_record_id: linked,
-        link_weight: res.linkWeight === null ? null : round(res.linkWeight, 3),
-        link_probability: res.linkProbability === null ? null : round(res.linkProbability, 6),
-        link_fields: linked
-          ? res.linkReasons
-              .filter((x) => x.weight > 0)
-              .map((x) => x.field)
-              .join(',')
-          : null,
-        link_reasons: linked ? JSON.stringify(res.linkReasons) : null,
-        previous_person_id: res.previousPersonId,
-      });
+    const encoded = await encodeRecords(db);
+    lap('encode');
+    const out = await outputListener(db);
+    const s = new RecordStore(encoded.records, out.listener);
+    await readDictionaries(db, s, out.writers);
+    lap('normalise');
+    await readRecords(db, s, encoded.records);
+    lap('read');
+    const resolution = resolveStore(s, {
+      ...options,
+      incremental: (options.mode ?? 'incremental') === 'incremental' && encoded.hasPrevious,
+      previousCodes: encoded.previousCodes,
+    });
+    lap('resolve');
+    const used = new PersonIdSet();
+    await readReserved(db, used);
+
+    // Per record: its cluster, the previous person it keeps, its normal forms and its link.
+    const result = await ChunkWriter.create(db, 'er_result', {
+      idx: 'integer',
+      root: 'integer',
+      person_previous: 'integer',
+      name: 'integer',
+      father: 'integer',
+      father_key: 'integer',
+      alias_key: 'integer',
+      address: 'integer',
+      sex: 'integer',
+      birth_year: 'integer',
+      linked_idx: 'integer',
+      link_weight: 'double',
+      link_probability: 'double',
+      link_fields: 'varchar',
+      link_reasons: 'varchar',
+    });
+    const ref = (v: number): number | null => (v < 0 ? null : v);
+    for (let i = 0; i < s.size; i++) {
+      const root = resolution.root[i] as number;
+      result.set(0, i);
+      result.set(1, root);
+      result.set(2, ref(resolution.kept[root] as number));
+      if (s.isNamed(i)) {
+        result.set(3, s.nameOf(i));
+        result.set(4, ref(s.fatherOf(i)));
+        result.set(5, ref(s.fatherGivenOf(i)));
+        result.set(6, ref(s.aliasOf(i)));
+        result.set(7, ref(s.addressOf(i)));
+        result.set(8, s.sexOfRecord(i) || null);
+        result.set(9, s.birthYearOf(i) === noYear ? null : s.birthYearOf(i));
+      }
+      const link = resolution.linkOf(i);
+      if (link) {
+        result.set(10, link.other);
+        result.set(11, round(link.weight, 3));
+        result.set(12, round(link.probability, 6));
+        result.set(
+          13,
+          link.reasons
+            .filter((x) => x.weight > 0)
+            .map((x) => x.field)
+            .join(','),
+        );
+        result.set(14, JSON.stringify(link.reasons));
+      }
+      result.endRow();
+    }
+    result.close();
+    const texts = await ChunkWriter.create(db, 'er_out_text', { id: 'integer', text: 'varchar' });
+    s.strings.texts.forEach((text, id) => {
+      texts.set(0, id);
+      texts.set(1, text);
+      texts.endRow();
+    });
+    texts.close();
+    lap('write');
+
+    // New persons: named in the order of their earliest record, from the hash of its anchor.
+    const namer = new PersonNamer(resolution.root, resolution.kept, used);
+    const [unnamed] = await db.all<{ n: number }>(
+      'select count(*)::integer as n from er_result where person_previous is null',
+    );
+    await forEachRow(
+      db,
+      `select r.idx, ((('0x' || left(sha256(r.anchor), 13))::ubigint) >> 2)::double as id
+       from er_records as r inner join er_result as x using (idx)
+       where x.person_previous is null order by r.anchor`,
+      (c, r) => namer.offerNumber(c[0]![r] as number, c[1]![r] as number),
+      unnamed?.n ?? 0,
+    );
+    if (namer.pending.length > 0) {
+      const pending = await ChunkWriter.create(db, 'er_pending', { idx: 'integer' });
+      for (const i of namer.pending) {
+        pending.set(0, i);
+        pending.endRow();
+      }
+      pending.close();
+      const anchors = await db.all<{ idx: number; anchor: string }>(
+        'select idx, anchor from er_records where idx in (select idx from er_pending) order by anchor',
+      );
+      for (const a of anchors) namer.settle(a.idx, a.anchor);
+    }
+    const newIds = await ChunkWriter.create(db, 'er_new_ids', { root: 'integer', person_number: 'double' });
+    namer.newId.forEach((id, root) => {
+      if (!(id >= 0)) return;
+      newIds.set(0, root);
+      newIds.set(1, id);
+      newIds.endRow();
+    });
+    newIds.close();
+    lap('ids');
+
+    await db.run(`insert into ${ident(staging)} by name ${sql.output}`);
+    lap('output');
+    lastResolveStats = { ...resolution.stats, seconds: { ...seconds, ...resolution.stats.seconds } };
+    ctx.lake.log.info('resolved accused records into persons', {
+      records: resolution.stats.records,
+      persons: resolution.stats.persons,
+      pairsCompared: resolution.stats.pairsCompared,
+      links: resolution.stats.links,
     });
   } finally {
-    table.close();
+    for (const table of workTables) await db.run(`drop table if exists ${ident(table)}`);
+    await db.run('drop view if exists er_accused');
+    await db.run('drop view if exists er_previous');
   }
 }
 

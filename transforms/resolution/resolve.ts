@@ -1,13 +1,24 @@
 /**
- * Entity resolution of accused records into persons: normalise → block → compare → estimate
- * the model → score → cluster → stable ids. Pure: records in, assignments and figures out.
+ * Entity resolution of accused records into persons: normalise → estimate the model → block and
+ * compare → score → cluster → stable ids. `resolveStore` works on the compact, columnar
+ * `RecordStore` (what the lake step streams into); `resolve` is the same on an array of records
+ * (tests, small inputs).
  */
-import { candidatePairs, pairOf, trainingPairs, type BlockingRule } from './blocking.ts';
+import { blockingRules, forEachCandidatePair, forEachTrainingPair, type BlockingRule } from './blocking.ts';
 import { cluster } from './cluster.ts';
-import { compare, fathersCompatible, fields } from './comparisons.ts';
-import { featuresOf, type AccusedRecord, type Features } from './features.ts';
-import { assignIds } from './ids.ts';
-import { estimate, scorer, TermFrequencies, type FieldScore, type ModelParameters } from './model.ts';
+import { Comparator, fieldBases, fields, type Gate } from './comparisons.ts';
+import type { AccusedRecord } from './features.ts';
+import { encodePrevious, keepPreviousIds, PersonIdSet, PersonNamer, personIdText } from './ids.ts';
+import {
+  estimate,
+  scorer,
+  TermFrequencies,
+  tfBounds,
+  type FieldScore,
+  type ModelParameters,
+  type Scorer,
+} from './model.ts';
+import { Interner, noYear, RecordStore } from './store.ts';
 
 export interface ResolveOptions {
   /** Link two records when the match probability is at least this. */
@@ -30,7 +41,7 @@ export interface ResolveOptions {
 }
 
 /** Bump when normalisation, comparison or scoring changes, so the next build re-resolves. */
-export const resolutionVersion = 'er-2026-11-24';
+export const resolutionVersion = 'er-2026-11-24b';
 
 export const defaultResolveOptions = { threshold: 0.95, window: 4, maxYearSpan: 6 } as const;
 
@@ -62,202 +73,308 @@ export interface ResolveStats {
   params: ModelParameters;
   /** Estimated m and u per field and level, for the record. */
   fieldWeights: { field: string; level: string; m: number; u: number; weight: number }[];
-  seconds: { normalise: number; block: number; compare: number; estimate: number; cluster: number };
+  /** Seconds per step (compare includes blocking: pairs are compared as the rules propose them). */
+  seconds: Record<string, number>;
 }
 
-export interface ResolveResult {
-  records: ResolvedRecord[];
-  /** Normal forms of each record (null: no usable name). */
-  features: (Features | null)[];
+/** A record's strongest accepted link. */
+export interface Link {
+  other: number;
+  /** Match weight with the prior (log2 odds). */
+  weight: number;
+  probability: number;
+  reasons: FieldScore[];
+}
+
+/** The clusters of a store and what explains them; ids are given by a `PersonNamer`. */
+export interface Resolution {
+  /** Cluster representative of each record. */
+  root: Int32Array;
+  /** Per cluster root: the previous person (code) it keeps, or -1 (it needs a new id). */
+  kept: Int32Array;
+  /** Record i's strongest accepted link, or null. */
+  linkOf(i: number): Link | null;
   stats: ResolveStats;
 }
 
 const now = (): number => performance.now() / 1000;
 
-export function resolve(records: readonly AccusedRecord[], options: ResolveOptions = {}): ResolveResult {
+/** A growable list of links. */
+class Links {
+  a = new Int32Array(1 << 12);
+  b = new Int32Array(1 << 12);
+  weight = new Float64Array(1 << 12);
+  joinable = new Uint8Array(1 << 12);
+  length = 0;
+
+  push(a: number, b: number, w: number, joinable: boolean): void {
+    if (this.length === this.a.length) {
+      const grow = <T extends Int32Array | Float64Array | Uint8Array>(x: T): T => {
+        const next = new (x.constructor as new (n: number) => T)(x.length * 2);
+        next.set(x);
+        return next;
+      };
+      this.a = grow(this.a);
+      this.b = grow(this.b);
+      this.weight = grow(this.weight);
+      this.joinable = grow(this.joinable);
+    }
+    const k = this.length++;
+    this.a[k] = a;
+    this.b[k] = b;
+    this.weight[k] = w;
+    this.joinable[k] = joinable ? 1 : 0;
+  }
+}
+
+export interface StoreResolveOptions extends Pick<ResolveOptions, 'threshold' | 'window' | 'rules' | 'maxYearSpan'> {
+  /** The previous persons stand (`store.previous` holds them). */
+  incremental: boolean;
+  /** How many previous person codes there are. */
+  previousCodes: number;
+  /** The model's estimator (default `estimate`). */
+  estimator?: (counts: ReadonlyMap<number, number>) => ModelParameters;
+}
+
+/** Resolves the records of a store into clusters. */
+export function resolveStore(s: RecordStore, options: StoreResolveOptions): Resolution {
   const threshold = options.threshold ?? defaultResolveOptions.threshold;
   const maxYearSpan = options.maxYearSpan ?? defaultResolveOptions.maxYearSpan;
-  const previous = options.previous ?? new Map<string, string>();
-  const incremental = (options.mode ?? 'incremental') === 'incremental' && previous.size > 0;
-  const n = records.length;
+  const incremental = options.incremental;
+  const n = s.size;
+  const st = s.strings;
 
   let t = now();
-  const features: (Features | null)[] = records.map(featuresOf);
   const tf = new TermFrequencies();
-  for (const f of features) {
-    if (!f) continue;
-    tf.add(0, f.name.first);
-    tf.add(1, f.name.last);
-    tf.add(2, f.fatherGiven || null);
-    for (const w of f.alias.split(' ')) tf.add(3, w);
-    tf.add(6, f.placeKey);
-  }
-  tf.seal();
-  const firIndex = new Map<string, number>();
-  const fir = new Int32Array(n);
-  const birthYear = new Float64Array(n);
+  let unnamed = 0;
   for (let i = 0; i < n; i++) {
-    const r = records[i] as AccusedRecord;
-    let k = firIndex.get(r.firId);
-    if (k === undefined) firIndex.set(r.firId, (k = firIndex.size));
-    fir[i] = k;
-    birthYear[i] = features[i]?.birthYear ?? NaN;
-  }
-  const tNormalise = now() - t;
-
-  t = now();
-  const candidates = candidatePairs(features, {
-    window: options.window ?? defaultResolveOptions.window,
-    ...(options.rules ? { rules: options.rules } : {}),
-  });
-  const tBlock = now() - t;
-
-  t = now();
-  const pairs = candidates.pairs;
-  const codes = new Int32Array(pairs.length);
-  const tfAdjust = new Float32Array(pairs.length);
-  for (let k = 0; k < pairs.length; k++) {
-    const [i, j] = pairOf(pairs[k] as number);
-    if (fir[i] === fir[j]) {
-      codes[k] = -1; // two accused of one FIR are two people
+    if (!s.isNamed(i)) {
+      unnamed++;
       continue;
     }
-    const c = compare(features[i] as Features, features[j] as Features);
-    codes[k] = c.code;
-    let adj = 0;
-    for (let f = 0; f < fields.length; f++) {
-      const v = c.tf[f];
-      if (v) adj += tf.adjustment(f, v);
+    tf.add(0, s.firstName(i));
+    tf.add(1, s.lastName(i));
+    tf.add(2, s.fatherGivenOf(i));
+    const alias = s.aliasOf(i);
+    if (alias >= 0) {
+      const words = st.words(alias);
+      if (words) for (const w of words) tf.add(3, w);
+      else tf.add(3, alias);
     }
-    tfAdjust[k] = adj;
+    tf.add(6, s.place(i));
   }
-  const tCompare = now() - t;
+  tf.seal();
+  const tFrequencies = now() - t;
 
+  // The model first (from its own sample), so that candidate pairs are scored as they come.
   t = now();
+  const cmp = new Comparator(s, noYear);
   const training = new Map<number, number>();
   let trainingPairCount = 0;
-  for (const { i, j, weight } of trainingPairs(features)) {
-    if (fir[i] === fir[j]) continue;
-    const code = compare(features[i] as Features, features[j] as Features).code;
+  forEachTrainingPair(s, (i, j, weight) => {
+    if (s.firOf(i) === s.firOf(j)) return;
+    const code = cmp.compare(i, j);
     training.set(code, (training.get(code) ?? 0) + weight);
     trainingPairCount++;
-  }
-  const params = estimate(training);
+  });
+  const params = (options.estimator ?? estimate)(training);
   const score = scorer(params, tf);
   const tEstimate = now() - t;
 
   t = now();
-  // Base weight per comparison vector, then the pair's own frequency adjustment.
-  const baseWeight = new Map<number, number>();
-  const noTf = fields.map(() => null);
-  const linkA: number[] = [];
-  const linkB: number[] = [];
-  const linkW: number[] = [];
-  const linkJoinable: number[] = [];
-  const previousOf = records.map((r) => previous.get(r.recordId) ?? null);
-  for (let k = 0; k < pairs.length; k++) {
-    const code = codes[k] as number;
-    if (code < 0) continue;
-    const [i, j] = pairOf(pairs[k] as number);
-    let base = baseWeight.get(code);
-    if (base === undefined) baseWeight.set(code, (base = score.weight(code, noTf)));
-    const w = base + (tfAdjust[k] as number);
-    if (score.probability(w) < threshold) continue;
-    linkA.push(i);
-    linkB.push(j);
-    linkW.push(w);
-    // Incremental: the previous persons stand; a link between two of their records only explains.
-    linkJoinable.push(incremental && previousOf[i] !== null && previousOf[j] !== null ? 0 : 1);
-  }
-  const mustLink: number[][] = [];
-  if (incremental) {
-    const groups = new Map<string, number[]>();
-    previousOf.forEach((p, i) => {
-      if (p === null) return;
-      const g = groups.get(p);
-      if (g) g.push(i);
-      else groups.set(p, [i]);
-    });
-    mustLink.push(...groups.values());
-  }
-  const links = {
-    a: Int32Array.from(linkA),
-    b: Int32Array.from(linkB),
-    weight: Float64Array.from(linkW),
-    length: linkA.length,
-    joinable: Uint8Array.from(linkJoinable),
+  // Base weight per comparison vector, then the pair's own frequency adjustment (kept at float
+  // precision, as it always was).
+  const baseWeight = new Float64Array(fieldBases[fields.length - 1]! * (fields.at(-1)!.levels.length + 1)).fill(NaN);
+  const noTf = new Int32Array(fields.length).fill(-1);
+  // probability(w) ≥ threshold, without a power per pair: a weight clearly either side of the
+  // boundary decides; one within a hair of it is computed exactly.
+  const boundary = Math.log2(threshold / (1 - threshold)) - score.priorWeight;
+  const linked = (w: number): boolean =>
+    w > boundary + 1e-9 || (w >= boundary - 1e-9 && score.probability(w) >= threshold);
+  // Most candidate pairs are far from a link once age, sex, alias and names are compared: those
+  // are given up before the string similarities of the father's name and address.
+  const most = (f: number): number =>
+    Math.max(
+      ...(score.weights[f] as number[]).map(
+        (w, l) => w + ((fields[f]!.tfLevels as readonly number[]).includes(l) ? tfBounds.max : 0),
+      ),
+    );
+  const gate: Gate = {
+    weights: score.weights,
+    adjustment: (f, v) => tf.adjustment(f, v),
+    fatherAndAddress: most(2) + most(6),
+    minimum: boundary - 1e-3,
   };
+  const links = new Links();
+  const previous = s.previous;
+  const blocking = forEachCandidatePair(
+    s,
+    { window: options.window ?? defaultResolveOptions.window, rules: options.rules ?? blockingRules },
+    (i, j) => {
+      if (s.firOf(i) === s.firOf(j)) return; // two accused of one FIR are two people
+      const code = cmp.compare(i, j, gate);
+      if (code < 0) return;
+      let adj = 0;
+      for (let f = 0; f < fields.length; f++) {
+        const v = cmp.tf[f] as number;
+        if (v >= 0) adj += tf.adjustment(f, v);
+      }
+      let base = baseWeight[code] as number;
+      if (Number.isNaN(base)) base = baseWeight[code] = score.weight(code, noTf);
+      const w = base + Math.fround(adj);
+      if (!linked(w)) return;
+      // Incremental: the previous persons stand; a link between two of their records only explains.
+      links.push(i, j, w, !(incremental && (previous[i] as number) >= 0 && (previous[j] as number) >= 0));
+    },
+  );
+  const tCompare = now() - t;
+
+  t = now();
+  const fatherKey = new Int32Array(n);
+  for (let i = 0; i < n; i++) fatherKey[i] = s.fatherGivenOf(i);
   const clusters = cluster(
     {
       size: n,
-      fir,
-      birthYear,
+      firOf: (i) => s.firOf(i),
+      birthYearOf: (i) => s.birthYearOf(i),
+      noYear,
       maxYearSpan,
-      mustLink,
-      fatherKey: features.map((f) => f?.fatherGiven ?? ''),
-      fathersCompatible: (a, b) => fathersCompatible(features[a] as Features, features[b] as Features),
+      ...(incremental ? { mustLink: previous } : {}),
+      fatherKey,
+      fathersCompatible: (a, b) => cmp.fathersCompatible(a, b),
     },
-    links,
+    { a: links.a, b: links.b, weight: links.weight, length: links.length, joinable: links.joinable },
   );
-  const personIds = assignIds({
-    recordIds: records.map((r) => r.recordId),
-    root: clusters.root,
-    previous: previousOf,
-    anchorKey: records.map((r) => `${r.firYear ?? 9999}|${r.recordId}`),
-    ...(options.reserved ? { reserved: options.reserved } : {}),
-  });
+  const kept = keepPreviousIds(clusters.root, previous.subarray(0, n), options.previousCodes);
+  let persons = 0;
+  for (let i = 0; i < n; i++) if (clusters.root[i] === i) persons++;
   const tCluster = now() - t;
 
-  const out: ResolvedRecord[] = records.map((_, i) => {
-    const k = clusters.bestLink[i] as number;
-    if (k < 0) {
-      return {
-        personId: personIds[i] as string,
-        previousPersonId: previousOf[i] ?? null,
-        linkedTo: -1,
-        linkWeight: null,
-        linkProbability: null,
-        linkReasons: [],
-      };
-    }
-    const a = links.a[k] as number;
-    const b = links.b[k] as number;
-    const other = a === i ? b : a;
-    const c = compare(features[i] as Features, features[other] as Features);
-    const w = links.weight[k] as number;
-    return {
-      personId: personIds[i] as string,
-      previousPersonId: previousOf[i] ?? null,
-      linkedTo: other,
-      linkWeight: score.priorWeight + w,
-      linkProbability: score.probability(w),
-      linkReasons: score.explain(c.code, c.tf),
-    };
-  });
-
   return {
-    records: out,
-    features,
+    root: clusters.root,
+    kept,
+    linkOf(i) {
+      const k = clusters.bestLink[i] as number;
+      if (k < 0) return null;
+      const a = links.a[k] as number;
+      const other = a === i ? (links.b[k] as number) : a;
+      const code = cmp.compare(i, other);
+      const w = links.weight[k] as number;
+      return {
+        other,
+        weight: score.priorWeight + w,
+        probability: score.probability(w),
+        reasons: score.explain(code, cmp.tf),
+      };
+    },
     stats: {
       records: n,
-      unnamed: features.filter((f) => f === null).length,
-      pairsCompared: pairs.length,
+      unnamed,
+      pairsCompared: blocking.distinct,
       trainingPairs: trainingPairCount,
-      pairsPerRule: candidates.perRule,
+      pairsPerRule: blocking.perRule,
       links: links.length,
       refusedLinks: clusters.refused,
-      persons: new Set(personIds).size,
+      persons,
       params,
-      fieldWeights: fields.flatMap((f, fi) =>
-        f.levels.map((level, l) => ({
-          field: f.name,
-          level,
-          m: (params.m[fi] as number[])[l + 1] as number,
-          u: (params.u[fi] as number[])[l + 1] as number,
-          weight: (score.weights[fi] as number[])[l + 1] as number,
-        })),
-      ),
-      seconds: { normalise: tNormalise, block: tBlock, compare: tCompare, estimate: tEstimate, cluster: tCluster },
+      fieldWeights: fieldWeights(params, score),
+      seconds: { frequencies: tFrequencies, estimate: tEstimate, compare: tCompare, cluster: tCluster },
     },
   };
+}
+
+function fieldWeights(params: ModelParameters, score: Scorer): ResolveStats['fieldWeights'] {
+  return fields.flatMap((f, fi) =>
+    f.levels.map((level, l) => ({
+      field: f.name,
+      level,
+      m: (params.m[fi] as number[])[l + 1] as number,
+      u: (params.u[fi] as number[])[l + 1] as number,
+      weight: (score.weights[fi] as number[])[l + 1] as number,
+    })),
+  );
+}
+
+export interface ResolveResult {
+  records: ResolvedRecord[];
+  /** The store the records were encoded into (normal forms). */
+  store: RecordStore;
+  stats: ResolveStats;
+}
+
+/** Encodes records into a store: each distinct text numbered and normalised once. */
+export function storeOf(records: readonly AccusedRecord[], previous: Int32Array): RecordStore {
+  const s = new RecordStore(records.length);
+  const dict = (add: (code: number, text: string) => void) => {
+    const codes = new Interner();
+    return (text: string | null): number => {
+      if (text === null) return -1;
+      const before = codes.size;
+      const c = codes.id(text);
+      if (c === before) add(c, text);
+      return c;
+    };
+  };
+  const name = dict((c, x) => s.addName(c, x));
+  const alias = dict((c, x) => s.addAlias(c, x));
+  const father = dict((c, x) => s.addFather(c, x));
+  const address = dict((c, x) => s.addAddress(c, x));
+  const sex = dict((c, x) => s.addSex(c, x));
+  const district = dict((c, x) => s.addDistrict(c, x));
+  const firs = new Interner();
+  records.forEach((r, i) =>
+    s.addRecord({
+      name: name(r.name),
+      alias: alias(r.alias),
+      father: father(r.fatherName),
+      address: address(r.address || null),
+      sex: sex(r.sex || null),
+      district: district(r.district),
+      age: r.age,
+      firYear: r.firYear,
+      fir: firs.id(r.firId),
+      previous: previous[i] as number,
+    }),
+  );
+  s.seal();
+  return s;
+}
+
+/** Resolves an array of records (the whole pipeline in memory). */
+export function resolve(records: readonly AccusedRecord[], options: ResolveOptions = {}): ResolveResult {
+  const previousMap = options.previous ?? new Map<string, string>();
+  const previousIds = records.map((r) => previousMap.get(r.recordId) ?? null);
+  const { codes, ids } = encodePrevious(previousIds);
+  const store = storeOf(records, codes);
+  const resolution = resolveStore(store, {
+    ...options,
+    incremental: (options.mode ?? 'incremental') === 'incremental' && previousMap.size > 0,
+    previousCodes: ids.length,
+  });
+  const used = new PersonIdSet();
+  for (const id of options.reserved ?? []) used.add(id);
+  for (const id of ids) used.add(id);
+  const namer = new PersonNamer(resolution.root, resolution.kept, used);
+  const anchors = records.map((r) => `${r.firYear ?? 9999}|${r.recordId}`);
+  const order = records.map((_, i) => i);
+  order.sort((x, y) => {
+    const a = anchors[x] as string;
+    const b = anchors[y] as string;
+    return a < b ? -1 : a > b ? 1 : x - y;
+  });
+  for (const i of order) namer.offer(i, anchors[i] as string);
+  const out = records.map((_, i): ResolvedRecord => {
+    const r = resolution.root[i] as number;
+    const c = resolution.kept[r] as number;
+    const link = resolution.linkOf(i);
+    return {
+      personId: c >= 0 ? (ids[c] as string) : personIdText(namer.newId[r] as number),
+      previousPersonId: previousIds[i] ?? null,
+      linkedTo: link ? link.other : -1,
+      linkWeight: link ? link.weight : null,
+      linkProbability: link ? link.probability : null,
+      linkReasons: link ? link.reasons : [],
+    };
+  });
+  return { records: out, store, stats: resolution.stats };
 }

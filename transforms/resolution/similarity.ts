@@ -44,3 +44,50 @@ export function jaroWinkler(a: string, b: string): number {
   while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
+
+/**
+ * Jaro-Winkler bands (`bandOf`) of pairs of interned words, remembered in a fixed-size
+ * open-addressing table (a key and a byte per slot; emptied when half full), so millions of
+ * lookups cost neither a Map's hashing nor unbounded memory.
+ */
+export class SimilarityCache {
+  private readonly bits: number;
+  private readonly keys: Float64Array;
+  private readonly bands: Uint8Array;
+  private used = 0;
+
+  constructor(
+    private readonly bandOf: (sim: number) => number,
+    bits = 21,
+  ) {
+    this.bits = bits;
+    this.keys = new Float64Array(1 << bits).fill(-1);
+    this.bands = new Uint8Array(1 << bits);
+  }
+
+  /** Band of the similarity of the texts numbered x and y (x ≠ y). */
+  get(x: number, y: number, texts: readonly string[]): number {
+    const a = x < y ? x : y;
+    const b = x < y ? y : x;
+    if (b >= 2 ** 26) return this.bandOf(jaroWinkler(texts[x] as string, texts[y] as string));
+    const key = a * 2 ** 26 + b;
+    const mask = (1 << this.bits) - 1;
+    let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> (32 - this.bits);
+    for (;;) {
+      const k = this.keys[slot] as number;
+      if (k === -1) break;
+      if (k === key) return this.bands[slot] as number;
+      slot = (slot + 1) & mask;
+    }
+    const result = this.bandOf(jaroWinkler(texts[x] as string, texts[y] as string));
+    if (this.used >= 1 << (this.bits - 1)) {
+      this.keys.fill(-1);
+      this.used = 0;
+      slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> (32 - this.bits);
+    }
+    this.keys[slot] = key;
+    this.bands[slot] = result;
+    this.used++;
+    return result;
+  }
+}
