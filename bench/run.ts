@@ -3,7 +3,7 @@
  * `--runs` times (3 by default) in a fresh process, median reported, against DuckDB's own limit.
  * Writes bench/results/<date>-<scale>.json and prints a table. See bench/README.md.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     work: { type: 'string' },
     out: { type: 'string', default: path.join(root, 'bench', 'results') },
     seed: { type: 'string', default: '7' },
+    until: { type: 'string' },
+    resume: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -36,6 +38,9 @@ if (args.help) {
   --data   generated source files (default data/bench/<scale>/source)
   --work   lakes and outputs of the runs (default data/bench/<scale>/work; emptied first)
   --out    results folder (default bench/results)
+  --until  stop after this step (e.g. ingest_social_json) of the first run, keeping the lake
+  --resume continue a stopped or failed benchmark in the same --work folder: finished steps are
+           not run again (their measurements are kept in <work>/progress.json)
 `);
   process.exit(0);
 }
@@ -81,6 +86,16 @@ function runStep(spec: StepSpec): Promise<StepResult> {
       resolve(JSON.parse(line.slice(6)) as StepResult);
     });
   });
+}
+
+/** The commit measured (steps resumed after a code change record theirs in progress.json). */
+function gitState(): { commit: string; uncommittedChanges: boolean } | undefined {
+  try {
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
+    return { commit: git('rev-parse', 'HEAD'), uncommittedChanges: git('status', '--porcelain').length > 0 };
+  } catch {
+    return undefined; // not a git checkout (e.g. an unpacked release): the results just lack it
+  }
 }
 
 function median(xs: number[]): number {
@@ -143,8 +158,37 @@ interface Measured {
 
 const measured = new Map<string, Measured>();
 
+/**
+ * What a benchmark has done so far, saved after every step so that a long run (1e7 takes hours)
+ * stopped by `--until` or by a failure continues with `--resume` where it was.
+ */
+interface Progress {
+  /** `<run>:<step>` of every finished step, with its result and the commit that ran it. */
+  done: Record<string, StepResult & { commit?: string }>;
+}
+
+const progressFile = path.join(workDir, 'progress.json');
+let progress: Progress = { done: {} };
+let currentRun = 1;
+
+class StopAfter extends Error {}
+
+/** Runs a step unless a resumed benchmark already has it; records it; stops after `--until`. */
+async function stepOnce(name: string, spec: StepSpec): Promise<StepResult> {
+  const key = `${currentRun}:${name}`;
+  let r = progress.done[key];
+  if (r) log(`${name}: done before (resumed)`);
+  else {
+    r = { ...(await runStep(spec)), commit: gitState()?.commit };
+    progress.done[key] = r;
+    fs.writeFileSync(progressFile, JSON.stringify(progress, null, 2));
+  }
+  if (args.until === name && currentRun === 1) throw new StopAfter(name);
+  return r;
+}
+
 async function measure(name: string, spec: StepSpec): Promise<StepResult> {
-  const r = await runStep(spec);
+  const r = await stepOnce(name, spec);
   const m = measured.get(name) ?? { seconds: [], peakRssBytes: [] };
   m.seconds.push(r.seconds);
   m.peakRssBytes.push(r.peakRssBytes);
@@ -160,12 +204,18 @@ async function measure(name: string, spec: StepSpec): Promise<StepResult> {
 async function main(): Promise<void> {
   const t0 = performance.now();
   const data = await prepare();
-  fs.rmSync(workDir, { recursive: true, force: true });
-  fs.mkdirSync(workDir, { recursive: true });
+  if (args.resume && fs.existsSync(progressFile)) {
+    progress = JSON.parse(fs.readFileSync(progressFile, 'utf8')) as Progress;
+    log(`resuming: ${Object.keys(progress.done).length} steps done before`);
+  } else {
+    fs.rmSync(workDir, { recursive: true, force: true });
+    fs.mkdirSync(workDir, { recursive: true });
+  }
   const queryDetails: Record<string, { cold: number; warm: number; rows: number }>[] = [];
   let lakeBytes = 0;
   const erRuns: Record<string, unknown>[] = [];
   for (let run = 1; run <= runs; run++) {
+    currentRun = run;
     log(`run ${run} of ${runs}`);
     const lake = path.join(workDir, `lake-${run}`);
     await measure('duckdb_limit', { step: 'limit', csv: data.base, out: path.join(workDir, `limit-${run}`) });
@@ -185,7 +235,7 @@ async function main(): Promise<void> {
     await measure('ingest_social_json', { step: 'ingest', lake, source: 'social', path: path.join(dataDir, 'social') });
     for (const source of ['vehicles', 'groups', 'events'] as const) {
       const dir = path.join(dataDir, source);
-      if (fs.existsSync(dir)) await runStep({ step: 'ingest', lake, source, path: dir });
+      if (fs.existsSync(dir)) await stepOnce(`ingest_${source}`, { step: 'ingest', lake, source, path: dir });
     }
     const built = await measure('build_full', { step: 'build', lake, full: true });
     const perModel = (built.detail?.perModel ?? {}) as Record<string, number>;
@@ -245,6 +295,7 @@ async function main(): Promise<void> {
       duckdb: duckdbVersion,
       loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
     },
+    code: gitState(),
     data: { firsBase: data.baseRows, firsNewWeek: data.newWeekRows, source: dataDir },
     headline: {
       cctnsIngestVsDuckDbLimit: Number((limit / ours).toFixed(3)),
@@ -305,4 +356,9 @@ function printTable(
   for (const [k, v] of Object.entries(headline)) process.stdout.write(`${k}: ${v}\n`);
 }
 
-await main();
+try {
+  await main();
+} catch (e) {
+  if (!(e instanceof StopAfter)) throw e;
+  log(`stopped after ${e.message} (--until); continue with the same options and --resume`);
+}
