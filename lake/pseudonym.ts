@@ -30,9 +30,13 @@ export interface Pseudonymiser {
 const digitZeros = [0x30, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66];
 const digitClass = '0-9\u0966-\u096F\u09E6-\u09EF\u0A66-\u0A6F\u0AE6-\u0AEF\u0B66-\u0B6F\u0BE6-\u0BEF\u0C66-\u0C6F\u0CE6-\u0CEF\u0D66-\u0D6F';
 
+const nonAsciiDigit = new RegExp(`[${digitClass.slice(3)}]`, 'gu');
+const anyNonAscii = /[^\x00-\x7F]/;
+
 /** ASCII digits for any of the scripts' digits (`९८७` → `987`); other characters unchanged. */
 export function asciiDigits(text: string): string {
-  return text.replace(new RegExp(`[${digitClass}]`, 'gu'), (ch) => {
+  if (!anyNonAscii.test(text)) return text; // most text: nothing to replace
+  return text.replace(nonAsciiDigit, (ch) => {
     const cp = ch.codePointAt(0)!;
     const zero = digitZeros.find((z) => cp >= z && cp <= z + 9)!;
     return String(cp - zero);
