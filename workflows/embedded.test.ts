@@ -191,10 +191,21 @@ describe('crimelake run (embedded)', () => {
     const bad = await crimelake(['run', 'weekly-reports', '--week', '2024-23'], t.env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('expected YYYY-Www');
+    const monthly = await crimelake(['run', 'monthly-reports', '--month', '2024-03'], t.env);
+    expect(monthly.code, monthly.stderr).toBe(0);
+    expect(JSON.parse(monthly.stdout)).toMatchObject({
+      result: { month: '2024-03', reports: [{ report: 'station-comparison' }] },
+    });
+    expect(await keysUnder(t, 'published/station-comparison/2024-03/')).toContain(
+      'published/station-comparison/2024-03/report.html',
+    );
+    const badMonth = await crimelake(['run', 'monthly-reports', '--month', '2024-13'], t.env);
+    expect(badMonth.code).toBe(2);
+    expect(badMonth.stderr).toContain('there is no month 13');
   });
 
   it('prints --help for the new verbs', async () => {
-    for (const verb of [['worker'], ['run', 'weekly-reports']]) {
+    for (const verb of [['worker'], ['run', 'weekly-reports'], ['run', 'monthly-reports']]) {
       const r = await crimelake([...verb, '--help'], {});
       expect(r.code, verb.join(' ')).toBe(0);
       expect(r.stdout + r.stderr).toContain(verb.join(' '));

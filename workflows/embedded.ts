@@ -8,12 +8,16 @@ import { isPermanent } from './activities-context.ts';
 import { createActivities, type ActivityDeps, type IngestLakeObjectInput, type IngestResult } from './activities.ts';
 import {
   buildDerivedFlow,
+  publishMonthlyReportsFlow,
   publishWeeklyReportsFlow,
+  resolveMonth,
   resolveWeek,
   scanInboxFlow,
   type BuildDerivedInput,
   type BuildDerivedResult,
   type IngestOutcome,
+  type PublishMonthlyReportsInput,
+  type PublishMonthlyReportsResult,
   type PublishWeeklyReportsInput,
   type PublishWeeklyReportsResult,
   type ScanInboxInput,
@@ -26,6 +30,7 @@ export interface EmbeddedRunner {
   scanInbox(input?: ScanInboxInput): Promise<ScanInboxResult>;
   buildDerived(input?: BuildDerivedInput): Promise<BuildDerivedResult>;
   publishWeeklyReports(input?: PublishWeeklyReportsInput): Promise<PublishWeeklyReportsResult>;
+  publishMonthlyReports(input?: PublishMonthlyReportsInput): Promise<PublishMonthlyReportsResult>;
 }
 
 export function createEmbeddedRunner(deps: ActivityDeps, now: () => Date = () => new Date()): EmbeddedRunner {
@@ -50,5 +55,6 @@ export function createEmbeddedRunner(deps: ActivityDeps, now: () => Date = () =>
       scanInboxFlow({ listInbox: acts.listInbox, settleInboxObjects: acts.settleInboxObjects, runIngest }, input),
     buildDerived: (input = {}) => buildDerivedFlow(acts, input, 1),
     publishWeeklyReports: async (input = {}) => publishWeeklyReportsFlow(acts, resolveWeek(input.week, now())),
+    publishMonthlyReports: async (input = {}) => publishMonthlyReportsFlow(acts, resolveMonth(input.month, now())),
   };
 }

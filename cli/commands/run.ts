@@ -9,7 +9,7 @@ import type { Config } from '../../lake/config.ts';
 import type { Lake } from '../../lake/lake.ts';
 import { models } from '../../transforms/models.ts';
 import { createEmbeddedRunner } from '../../workflows/embedded.ts';
-import type { ScanInboxResult } from '../../workflows/flows.ts';
+import { MonthError, resolveMonth, type ScanInboxResult } from '../../workflows/flows.ts';
 import { ingestWorkflowId, isoWeekRange, uploadKey, WeekError } from '../../workflows/shared.ts';
 import { withTemporalClient } from '../../workflows/worker.ts';
 import type { IngestResult } from '../../workflows/workflows.ts';
@@ -27,7 +27,7 @@ const viaArgs = {
   },
 };
 
-type WorkflowType = 'ingestFile' | 'scanInbox' | 'buildDerived' | 'publishWeeklyReports';
+type WorkflowType = 'ingestFile' | 'scanInbox' | 'buildDerived' | 'publishWeeklyReports' | 'publishMonthlyReports';
 
 /** The innermost message of a failed workflow (the application error, not "Workflow execution failed"). */
 function failureText(error: WorkflowFailedError): string {
@@ -184,6 +184,44 @@ const weeklyReports = defineCommand({
   },
 });
 
+const monthlyReports = defineCommand({
+  meta: {
+    name: 'monthly-reports',
+    description: 'Publish the monthly reports (the thana comparison) of a month to published/<report>/<month>/',
+  },
+  args: {
+    month: {
+      type: 'string',
+      description: 'Month in Asia/Kolkata, e.g. 2025-06 (default: the month that ended last)',
+      valueHint: 'YYYY-MM',
+    },
+    ...viaArgs,
+    ...lakeArgs,
+  },
+  async run({ args }) {
+    await runVerb(async () => {
+      if (args.month !== undefined) {
+        try {
+          resolveMonth(args.month, new Date());
+        } catch (error) {
+          if (error instanceof MonthError) throw new UsageError(error.message);
+          throw error;
+        }
+      }
+      const input = args.month ? { month: args.month } : {};
+      await runStep(
+        args,
+        {
+          workflowType: 'publishMonthlyReports',
+          workflowId: `crimelake-monthly-reports-${args.month ?? 'last-month'}`,
+          input,
+        },
+        (ctx) => createEmbeddedRunner(ctx).publishMonthlyReports(input),
+      );
+    });
+  },
+});
+
 const scanInbox = defineCommand({
   meta: {
     name: 'scan-inbox',
@@ -236,6 +274,7 @@ export default defineCommand({
   },
   subCommands: {
     'weekly-reports': weeklyReports,
+    'monthly-reports': monthlyReports,
     'scan-inbox': scanInbox,
     'build-derived': buildDerived,
   },
