@@ -145,7 +145,7 @@ async function buildModel(
   const inputs = await inputsDigest(lake, model, config);
   // An incremental table last built from these very inputs is current: no fingerprints to work out.
   if (spec && snap && !full && snap.batches.at(-1)?.startsWith(`build-${inputs}-`)) return skippedResult(snap);
-  const ctx: ModelContext = { lake, db, config };
+  const ctx: ModelContext = { lake, db, config, full };
   const computed = `computed_${name}`;
   const scopeTable = `scope_${name}`;
   try {

@@ -27,6 +27,8 @@ export interface ModelContext {
   lake: Lake;
   db: DuckDb;
   config: Config;
+  /** A full build (`--full`): models that keep their own incremental state recompute everything. */
+  full?: boolean;
   /** Incremental models: the values of `incremental.column` to build now (absent: build them all). */
   scope?: BuildScope;
 }

@@ -1,14 +1,24 @@
 -- One row per resolved person: the offender profile. Rules (habitual, risk) are documented in
 -- offender_profiles.ts; the "newest FIR in the lake" is the reference instant, so a rebuild of
 -- the same lake gives the same scores.
+--
+-- A person's row reads only that person's records (and lake-wide facts: FIRs, arrests, the
+-- reference instant), so a build computes some persons only (person-builds.ts): the variables
+-- `person_scope` (the persons) and `person_buckets`/`person_bucket` (a hash bucket of them) pick
+-- them; unset (null), every person is computed. offender_profiles.fingerprints.sql digests what
+-- each person's row is computed from: keep the two in step.
 with
 
 person_records as (
     select * from person_records
+    where coalesce(hash(person_id) % getvariable('person_buckets') = getvariable('person_bucket'), true)
+        and (getvariable('person_scope') is null or person_id in (select unnest(getvariable('person_scope'))))
 ),
 
 persons as (
     select * from persons
+    where coalesce(hash(person_id) % getvariable('person_buckets') = getvariable('person_bucket'), true)
+        and (getvariable('person_scope') is null or person_id in (select unnest(getvariable('person_scope'))))
 ),
 
 co_accused_edges as (
@@ -171,6 +181,8 @@ co_accused as (
         union all
         select co_accused_person_id as person_id, person_id as other from co_accused_edges
     )
+    where coalesce(hash(person_id) % getvariable('person_buckets') = getvariable('person_bucket'), true)
+        and (getvariable('person_scope') is null or person_id in (select unnest(getvariable('person_scope'))))
     group by person_id
 ),
 

@@ -1,8 +1,15 @@
 -- One row per person: the register of person_records, with the spelling seen most often.
+--
+-- A person's row reads only that person's records, so a build computes some persons only
+-- (person-builds.ts): the variables `person_scope` (the persons) and `person_buckets`/
+-- `person_bucket` (a hash bucket of them) pick them; unset (null), every person is computed.
+-- persons.fingerprints.sql digests what each person's row is computed from: keep the two in step.
 with
 
 person_records as (
     select * from person_records
+    where coalesce(hash(person_id) % getvariable('person_buckets') = getvariable('person_bucket'), true)
+        and (getvariable('person_scope') is null or person_id in (select unnest(getvariable('person_scope'))))
 ),
 
 -- Display spellings: a name as recorded in Latin script (without a "s/o …" or "alias …" tail)

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { col, defineTable } from '../../lake/contract.ts';
 import { loadSql } from '../../lake/duckdb.ts';
 import type { Model } from '../models.ts';
+import { buildPerPerson, type PerPersonModel } from './person-builds.ts';
 import { personRecords } from './person_records.ts';
 
 export const persons = defineTable({
@@ -23,11 +24,29 @@ export const persons = defineTable({
     fir_count: col.integer('Distinct FIRs'),
     first_registered_at: col.opt.timestamptz('Registration of the first FIR (UTC)'),
     last_registered_at: col.opt.timestamptz('Registration of the last FIR (UTC)'),
+    input_fingerprint: col.varchar(
+      "Digest of the person's records, so a build recomputes only the persons whose records changed",
+    ),
   }),
 });
 
+const sql = loadSql(import.meta.url, 'persons.sql');
+
+/** How persons is built: per bucket of persons, only the persons whose records changed (person-builds.ts). */
+export const personsBuild: PerPersonModel = {
+  contract: persons,
+  sql,
+  fingerprintSql: loadSql(import.meta.url, 'persons.fingerprints.sql'),
+  recordsPerBucket: 1_000_000,
+};
+
 export const personsModel: Model = {
   contract: persons,
-  sql: loadSql(import.meta.url, 'persons.sql'),
+  sql,
+  run: async (ctx, staging) => {
+    await buildPerPerson(ctx, staging, personsBuild);
+  },
+  // The fingerprints are part of the output: a changed digest rebuilds (see person-builds.ts).
+  settings: () => ({ fingerprintSql: personsBuild.fingerprintSql }),
   inputs: [personRecords.name],
 };
