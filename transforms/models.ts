@@ -57,9 +57,8 @@ export interface BuildScope {
  *   its inputs with it, which also prunes the input's partitions.
  * - `fingerprints` omitted (output fingerprints): the model is computed over all its inputs and a
  *   value's fingerprint is the digest of its rows, so exactly the values whose rows changed are
- *   rewritten. For models whose rows read other values' inputs in ways no cheaper digest captures
- *   (station_comparison: previous period, same period last year, year to date, pendency), and
- *   whose cost is the one scan of their inputs any fingerprint would need anyway.
+ *   rewritten. For models whose rows read other values' inputs in ways no cheaper digest captures,
+ *   and whose cost is the one scan of their inputs any fingerprint would need anyway.
  */
 export interface IncrementalSpec {
   column: string;

@@ -135,6 +135,22 @@ export async function generateSplit(seed = 7): Promise<SplitData> {
   writeTable(week, 'cctns', 'firs.csv', { header: firs.header, rows: weekFirs });
   const weekFirMonths = [...new Set(weekFirs.map((r) => cctnsLocal(r[reg]!).slice(0, 7)))].sort();
 
+  // The accused and victims of the new week's FIRs, and the arrests and seizures made in it (old
+  // FIRs' included: their persons' profiles change).
+  for (const [name, at] of [
+    ['accused.csv', 'registered_at'],
+    ['victims.csv', 'registered_at'],
+    ['arrests.csv', 'arrested_at'],
+    ['seizures.csv', 'seized_at'],
+  ] as const) {
+    const t = await readTable(file('cctns', name));
+    const [registered, i] = [col(t, 'registered_at'), col(t, at)];
+    const isNew = (v: string) => v !== '' && cctnsLocal(v) >= newWeek.startLocal;
+    const [old, fresh] = splitRows(t, (r) => isNew(r[registered]!) || isNew(r[i]!));
+    writeTable(before, 'cctns', name, old);
+    writeTable(week, 'cctns', name, fresh);
+  }
+
   const reports = await readTable(file('cctns', 'final_reports.csv'));
   const filed = col(reports, 'filed_at');
   const [oldReports, newReports] = splitRows(reports, (r) => cctnsLocal(r[filed]!) >= newWeek.startLocal);
@@ -224,6 +240,22 @@ export class Corrections {
     corrected[acts] = '115(2) BNS';
     this.add('cctns', 'firs.csv', { header: firs.header, rows: [corrected] });
     return fir[reg]!;
+  }
+
+  /**
+   * The first accused of an FIR of `month` without an alias, re-exported with `alias`: that
+   * person's profile (aliases) changes. Returns the FIR number and accused number.
+   */
+  async accusedAliasAdded(month: string, alias: string): Promise<{ firNumber: string; accusedNumber: string }> {
+    const accused = await readTable(path.join(this.dataDir, 'cctns', 'accused.csv'));
+    const reg = col(accused, 'registered_at');
+    const aliasCol = col(accused, 'alias');
+    const row = accused.rows.find((r) => cctnsLocal(r[reg]!).startsWith(month) && r[aliasCol] === '');
+    if (!row) throw new Error(`no accused without an alias in ${month}`);
+    const corrected = row.slice();
+    corrected[aliasCol] = alias;
+    this.add('cctns', 'accused.csv', { header: accused.header, rows: [corrected] });
+    return { firNumber: row[col(accused, 'fir_number')]!, accusedNumber: row[col(accused, 'accused_number')]! };
   }
 
   /** The latest tip received in `month` without an action, re-exported as actioned at `at` (ISO, IST). */

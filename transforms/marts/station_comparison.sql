@@ -1,6 +1,10 @@
 -- One row per police station, period (ISO week or month, IST) and crime group (and 'all'):
 -- FIRs against earlier periods, rates and ranks within the district, tips, social complaints,
 -- charge-sheeting and pendency.
+--
+-- An incremental build computes only the periods in the DuckDB variable build_scope (null: all;
+-- station_comparison.ts): the figures later periods read (FIR counts, pendency) are counted for
+-- every period in a narrow series, everything else only for the periods in scope.
 with
 
 firs as (
@@ -137,7 +141,7 @@ month_starts as (
     from bounds as b
 ),
 
-periods as (
+all_periods as (
     select
         'week' as period_kind,
         strftime(period_start, '%G-W%V') as period,
@@ -162,8 +166,16 @@ covered_years as (
     select
         period_kind,
         min(period_year) filter (where period_number = 1) as first_full_year
-    from periods
+    from all_periods
     group by period_kind
+),
+
+-- The periods this build computes.
+periods as (
+    select *
+    from all_periods
+    where getvariable('build_scope') is null
+        or list_contains(getvariable('build_scope'), period)
 ),
 
 station_ids as (
@@ -214,19 +226,6 @@ crime_groups as (
     select 'all' as crime_group
 ),
 
-grid as (
-    select
-        s.police_station_id,
-        s.district,
-        s.police_station,
-        s.population,
-        p.*,
-        g.crime_group
-    from stations as s
-    cross join periods as p
-    cross join crime_groups as g
-),
-
 -- Every dated fact lands in its IST week and month.
 fir_by_period as (
     select
@@ -251,6 +250,7 @@ fir_counts as (
     )
 ),
 
+-- Investigations concluded in the periods computed.
 disposals as (
     select
         police_station_id,
@@ -268,6 +268,8 @@ disposals as (
         cross join (values ('week'), ('month')) as k (period_kind)
         where f.concluded_at is not null
     )
+    semi join periods as p
+        using (period_kind, period_start)
     group by grouping sets (
         (police_station_id, period_kind, period_start, crime_group),
         (police_station_id, period_kind, period_start)
@@ -278,15 +280,22 @@ disposals as (
 -- concluded by then, and not beyond the data's end) until it is concluded.
 pendency_windows as (
     select
-        f.police_station_id,
-        f.crime_group,
-        n.days,
-        f.registered_local + n.days * interval 1 day as starts_local,
-        f.concluded_local
-    from fir_facts as f
-    cross join (values (60), (90)) as n (days)
-    where f.concluded_local is null
-        or f.concluded_local > f.registered_local + n.days * interval 1 day
+        police_station_id,
+        crime_group,
+        60 as days,
+        registered_local + interval 60 days as starts_local,
+        concluded_local
+    from fir_facts
+    where concluded_local is null or concluded_local > registered_local + interval 60 days
+    union all
+    select
+        police_station_id,
+        crime_group,
+        90 as days,
+        registered_local + interval 90 days as starts_local,
+        concluded_local
+    from fir_facts
+    where concluded_local is null or concluded_local > registered_local + interval 90 days
 ),
 
 pendency_events as (
@@ -337,6 +346,7 @@ tip_counts as (
         t.police_station_id,
         k.period_kind,
         date_trunc(k.period_kind, timezone('Asia/Kolkata', t.received_at))::date as period_start,
+        'all' as crime_group,
         count(*) as tips_received,
         count(t.action_taken_at) as tips_actioned,
         median(epoch(t.action_taken_at - t.received_at) / 3600.0) as median_hours_to_action
@@ -350,6 +360,7 @@ complaint_counts as (
         c.police_station_id,
         k.period_kind,
         date_trunc(k.period_kind, timezone('Asia/Kolkata', c.created_at))::date as period_start,
+        'all' as crime_group,
         count(*) as social_complaint_count,
         count(*) filter (where c.is_answered_within_2h) as social_answered_within_2h_count
     from complaint_facts as c
@@ -357,48 +368,36 @@ complaint_counts as (
     group by all
 ),
 
-filled as (
+-- Every station, period and crime group with the figures later periods read (narrow: the windows
+-- sort it), over all periods.
+series as (
     select
-        g.*,
+        s.police_station_id,
+        g.crime_group,
+        p.period_kind,
+        p.period_start,
+        p.period_year,
+        p.period_number,
         coalesce(f.fir_count, 0) as fir_count,
-        coalesce(d.charge_sheets_filed, 0) as charge_sheets_filed,
-        coalesce(d.closure_reports_filed, 0) as closure_reports_filed,
-        coalesce(p.open_60_change, 0) as open_60_change,
-        coalesce(p.open_90_change, 0) as open_90_change,
-        case when g.crime_group = 'all' then coalesce(t.tips_received, 0) end as tips_received,
-        case when g.crime_group = 'all' then coalesce(t.tips_actioned, 0) end as tips_actioned,
-        t.median_hours_to_action,
-        case when g.crime_group = 'all' then coalesce(c.social_complaint_count, 0) end as social_complaint_count,
-        case when g.crime_group = 'all' then coalesce(c.social_answered_within_2h_count, 0) end
-            as social_answered_within_2h_count
-    from grid as g
+        coalesce(pc.open_60_change, 0) as open_60_change,
+        coalesce(pc.open_90_change, 0) as open_90_change
+    from station_ids as s
+    cross join all_periods as p
+    cross join crime_groups as g
     left join fir_counts as f
-        on g.police_station_id = f.police_station_id
-        and g.period_kind = f.period_kind
-        and g.period_start = f.period_start
+        on s.police_station_id = f.police_station_id
+        and p.period_kind = f.period_kind
+        and p.period_start = f.period_start
         and g.crime_group = f.crime_group
-    left join disposals as d
-        on g.police_station_id = d.police_station_id
-        and g.period_kind = d.period_kind
-        and g.period_start = d.period_start
-        and g.crime_group = d.crime_group
-    left join pendency_changes as p
-        on g.police_station_id = p.police_station_id
-        and g.period_kind = p.period_kind
-        and g.period_start = p.period_start
-        and g.crime_group = p.crime_group
-    left join tip_counts as t
-        on g.police_station_id = t.police_station_id
-        and g.period_kind = t.period_kind
-        and g.period_start = t.period_start
-        and g.crime_group = 'all'
-    left join complaint_counts as c
-        on g.police_station_id = c.police_station_id
-        and g.period_kind = c.period_kind
-        and g.period_start = c.period_start
-        and g.crime_group = 'all'
+    left join pendency_changes as pc
+        on s.police_station_id = pc.police_station_id
+        and p.period_kind = pc.period_kind
+        and p.period_start = pc.period_start
+        and g.crime_group = pc.crime_group
 ),
 
+-- One sort: the year to date runs from the row of week 1 (January), period_number − 1 rows back
+-- (the series has every period; the first year of the data may start later).
 windowed as (
     select
         *,
@@ -408,9 +407,8 @@ windowed as (
         end as trailing_4_week_average,
         sum(fir_count) over year_to_date as ytd_fir_count,
         sum(open_60_change) over running as open_past_60_days,
-        sum(open_90_change) over running as open_past_90_days,
-        fir_count * 1e5 / population as rate_per_100k
-    from filled
+        sum(open_90_change) over running as open_past_90_days
+    from series
     window
         series as (partition by police_station_id, crime_group, period_kind order by period_start),
         trailing_4 as (
@@ -418,13 +416,54 @@ windowed as (
             rows between 4 preceding and 1 preceding
         ),
         year_to_date as (
-            partition by police_station_id, crime_group, period_kind, period_year order by period_start
-            rows between unbounded preceding and current row
+            partition by police_station_id, crime_group, period_kind order by period_start
+            rows between period_number - 1 preceding and current row
         ),
         running as (
             partition by police_station_id, crime_group, period_kind order by period_start
             rows between unbounded preceding and current row
         )
+),
+
+-- The rows computed: the periods in scope, with everything else.
+filled as (
+    select
+        w.*,
+        s.district,
+        s.police_station,
+        s.population,
+        p.period,
+        p.period_end,
+        w.fir_count * 1e5 / s.population as rate_per_100k,
+        coalesce(d.charge_sheets_filed, 0) as charge_sheets_filed,
+        coalesce(d.closure_reports_filed, 0) as closure_reports_filed,
+        case when w.crime_group = 'all' then coalesce(t.tips_received, 0) end as tips_received,
+        case when w.crime_group = 'all' then coalesce(t.tips_actioned, 0) end as tips_actioned,
+        t.median_hours_to_action,
+        case when w.crime_group = 'all' then coalesce(c.social_complaint_count, 0) end as social_complaint_count,
+        case when w.crime_group = 'all' then coalesce(c.social_answered_within_2h_count, 0) end
+            as social_answered_within_2h_count
+    from windowed as w
+    inner join periods as p
+        on w.period_kind = p.period_kind
+        and w.period_start = p.period_start
+    inner join stations as s
+        on w.police_station_id = s.police_station_id
+    left join disposals as d
+        on w.police_station_id = d.police_station_id
+        and w.period_kind = d.period_kind
+        and w.period_start = d.period_start
+        and w.crime_group = d.crime_group
+    left join tip_counts as t
+        on w.police_station_id = t.police_station_id
+        and w.period_kind = t.period_kind
+        and w.period_start = t.period_start
+        and w.crime_group = t.crime_group
+    left join complaint_counts as c
+        on w.police_station_id = c.police_station_id
+        and w.period_kind = c.period_kind
+        and w.period_start = c.period_start
+        and w.crime_group = c.crime_group
 ),
 
 -- Same period last year: the same ISO week number (month) of the year before.
@@ -435,7 +474,7 @@ last_year as (
         w.period_kind,
         w.period_start,
         ly.fir_count as last_year_fir_count
-    from windowed as w
+    from filled as w
     inner join windowed as ly
         on w.police_station_id = ly.police_station_id
         and w.crime_group = ly.crime_group
@@ -458,10 +497,10 @@ earlier_spans as (
             case when w.period_kind = 'week' then week(make_date(y.period_year::integer, 12, 28)) else 12 end
         ) as earlier_number,
         w.period_year
-    from windowed as w
+    from filled as w
     inner join covered_years as c
         on w.period_kind = c.period_kind
-    inner join (select distinct period_kind, period_year from periods) as y
+    inner join (select distinct period_kind, period_year from all_periods) as y
         on w.period_kind = y.period_kind
         and y.period_year < w.period_year
         and y.period_year >= c.first_full_year
@@ -495,35 +534,48 @@ district_rates as (
         period_start,
         crime_group,
         list(rate_per_100k order by police_station_id) as rates
-    from windowed
+    from filled
     where population is not null
     group by district, period_kind, period_start, crime_group
+),
+
+-- Rank of the rate among the district's thanas with a known population (keys and rates only: the
+-- window sorts what it carries).
+district_ranks as (
+    select
+        police_station_id,
+        period_kind,
+        period_start,
+        crime_group,
+        rank() over (
+            partition by district, period_kind, period_start, crime_group order by rate_per_100k desc
+        ) as district_rank
+    from filled
+    where population is not null
 ),
 
 -- Rank and z-score of the rate among the district's thanas with a known population.
 compared as (
     select
         w.*,
-        case when w.population is not null then
-            rank() over district_order
-        end as district_rank,
+        k.district_rank,
         case when w.population is not null then
             len(r.rates)
         end as district_thana_count,
         case when w.population is not null then
             (w.rate_per_100k - list_avg(r.rates)) / nullif(list_stddev_pop(r.rates), 0)
         end as district_z_score
-    from windowed as w
+    from filled as w
     left join district_rates as r
         on w.district = r.district
         and w.period_kind = r.period_kind
         and w.period_start = r.period_start
         and w.crime_group = r.crime_group
-    window
-        district_order as (
-            partition by w.district, w.period_kind, w.period_start, w.crime_group, w.population is not null
-            order by w.rate_per_100k desc
-        )
+    left join district_ranks as k
+        on w.police_station_id = k.police_station_id
+        and w.period_kind = k.period_kind
+        and w.period_start = k.period_start
+        and w.crime_group = k.crime_group
 ),
 
 final as (

@@ -3,10 +3,15 @@ import { finalReports } from '../../ingestors/cctns/final_reports.ts';
 import { firs } from '../../ingestors/cctns/firs.ts';
 import { tipEvents } from '../../ingestors/tips/tip_events.ts';
 import { tips } from '../../ingestors/tips/tips.ts';
+import { listValue } from '@duckdb/node-api';
+import { loadConfig } from '../../lake/config.ts';
 import { openDuckDb, type DuckDb } from '../../lake/duckdb.ts';
-import { inputTable, runModel } from '../../test/util/model-tables.ts';
+import { localLake } from '../../test/util/lakes.ts';
+import { inputTable, modelNamed, runModel } from '../../test/util/model-tables.ts';
+import { buildScopeVariable } from '../scope.ts';
 import { policeStations } from '../staging/police_stations.ts';
 import { socialResponseTimes } from './social_response_times.ts';
+import { stationComparisonFingerprints } from './station_comparison.ts';
 
 const station = (police_station_id: string, district: string, population: number) => ({
   police_station_id,
@@ -288,5 +293,71 @@ describe('station_comparison', () => {
       open_past_60_days: 3,
       open_past_90_days: 1,
     });
+  });
+
+  it('computes only the periods of the build scope, each as a run over every period gives it', async () => {
+    const scope = ['2023-05', '2024-W10', '2024-W11'];
+    const sql = modelNamed('station_comparison').sql!;
+    await db.run(`set variable ${buildScopeVariable} = $scope::varchar[]`, { scope: listValue(scope) });
+    try {
+      await db.run(`create or replace temp table scoped as ${sql}`);
+    } finally {
+      await db.run(`reset variable ${buildScopeVariable}`);
+    }
+    const [counts] = await db.all<{ periods: string[]; scoped: number; full: number; differing: number }>(
+      `select (select list(distinct period order by period) from scoped) as periods,
+              (select count(*) from scoped)::integer as scoped,
+              (select count(*) from station_comparison where list_contains($scope::varchar[], period))::integer as full,
+              (select count(*) from (
+                 (select * exclude (input_fingerprint) from station_comparison where list_contains($scope::varchar[], period)
+                  except all select * exclude (input_fingerprint) from scoped)
+                 union all
+                 (select * exclude (input_fingerprint) from scoped
+                  except all select * exclude (input_fingerprint) from station_comparison)
+               ))::integer as differing`,
+      { scope: listValue(scope) },
+    );
+    expect(counts).toEqual({ periods: scope, scoped: counts!.full, full: counts!.full, differing: 0 });
+    expect(counts!.full).toBeGreaterThan(0);
+  });
+
+  it('fingerprints every period it outputs; a conclusion changes only the periods from it on', async () => {
+    const ctx = { db, lake: localLake().lake, config: loadConfig({}) };
+    const before = await stationComparisonFingerprints(ctx);
+    const periods = await db.all<{ period: string }>('select distinct period from station_comparison order by 1');
+    expect([...before.keys()].sort()).toEqual(periods.map((r) => r.period));
+    const changed = async () => {
+      const after = await stationComparisonFingerprints(ctx);
+      expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+      return [...after]
+        .filter(([period, fp]) => before.get(period) !== fp)
+        .map(([period]) => period)
+        .sort();
+    };
+    // W08's open property FIR closed (untraced) on 2024-03-07: pendency and disposals from W10 on.
+    await db.run(`update firs set status = 'untraced', last_updated_at = '2024-03-07T06:00:00Z' where fir_id = $id`, {
+      id: aW08b.fir_id,
+    });
+    expect(await changed()).toEqual(['2024-03', '2024-W10', '2024-W11']);
+    await db.run(`update firs set status = 'under_investigation', last_updated_at = null where fir_id = $id`, {
+      id: aW08b.fir_id,
+    });
+    expect(await changed()).toEqual([]);
+    // A late action on a tip of W10: that week and its month only.
+    await db.run(
+      `insert into tip_events (tip_id, event, district, event_at, hours_since_received)
+       values ('t3', 'action_taken', 'Jaunpur', '2024-03-08T05:00:00Z', 48)`,
+    );
+    expect(await changed()).toEqual(['2024-03', '2024-W10']);
+    await db.run(`delete from tip_events where tip_id = 't3'`);
+    // A new FIR in 2023-W20: every period from it on (year to date, last year, pendency).
+    await db.run(
+      `insert into firs (fir_id, district, police_station_id, police_station, registered_at, crime_group, status)
+       values ('A/late', 'Jaunpur', 'A', 'A', '2023-05-16T06:00:00Z', 'property', 'under_investigation')`,
+    );
+    const later = periods.map((r) => r.period).filter((p) => p >= '2023-05' && !(p.includes('W') && p < '2023-W20'));
+    expect(await changed()).toEqual(later.sort());
+    await db.run(`delete from firs where fir_id = 'A/late'`);
+    expect(await changed()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { col, defineTable } from '../../lake/contract.ts';
 import { loadSql } from '../../lake/duckdb.ts';
-import type { Model } from '../models.ts';
+import type { Model, ModelContext } from '../models.ts';
 import { optionalInputs } from '../reference-tables.ts';
 import { finalReports } from '../../ingestors/cctns/final_reports.ts';
 import { firs } from '../../ingestors/cctns/firs.ts';
@@ -93,22 +93,37 @@ export const stationComparison = defineTable({
     ),
     open_past_90_days: col.integer('Likewise, more than 90 days'),
     input_fingerprint: col.varchar(
-      "Digest of the period's rows, so a build rewrites only the periods whose figures changed: those new data falls in and the later ones whose comparisons read them",
+      "Digest of the facts the period's rows are computed from (station_comparison.fingerprints.sql), so a build computes only the periods new or changed data falls in and the later ones whose comparisons read it",
     ),
   }),
 });
 
+const fingerprintsSql = loadSql(import.meta.url, 'station_comparison.fingerprints.sql');
+
 /**
- * Incremental by period, with output fingerprints (models.ts): a period's rows read other periods'
- * facts (previous period, trailing 4 weeks, year to date, same period last year, earlier years,
- * pendency since the data's start, the data's end), so the build computes every period from the
- * per-period counts (one scan of the facts, which any fingerprint of them would need too) and
- * rewrites only the periods whose rows changed.
+ * Fingerprint of each period (station_comparison.fingerprints.sql): a digest of the facts its rows
+ * read — every FIR registered before its end as it stood at its end (open, or concluded when and
+ * how), the data's end where it falls before the period's end, the period's tips and complaints,
+ * and the stations, crime groups and first period every period reads.
+ */
+export async function stationComparisonFingerprints(ctx: ModelContext): Promise<ReadonlyMap<string, string>> {
+  const rows = await ctx.db.all<{ value: string; fingerprint: string }>(fingerprintsSql);
+  return new Map(rows.map((r) => [r.value, r.fingerprint]));
+}
+
+/**
+ * Incremental by period, with input fingerprints (models.ts): a period's rows read the FIRs of
+ * every earlier period (previous period, trailing 4 weeks, year to date, same period last year,
+ * earlier years, pendency since the data's start) but as each stood at the period's end, so a new
+ * week changes the new week and month (and the week before, completed by it), and a re-exported
+ * FIR changes the periods from its registration or conclusion on. The build computes only those
+ * periods: the SQL counts FIRs and pendency over every period in a narrow series and does the
+ * rest (ranks, disposals, tips, complaints, comparisons) for the periods in scope.
  */
 export const stationComparisonModel: Model = {
   contract: stationComparison,
   sql: loadSql(import.meta.url, 'station_comparison.sql'),
-  incremental: { column: 'period' },
+  incremental: { column: 'period', fingerprints: stationComparisonFingerprints },
   inputs: ['police_stations', 'social_response_times'],
   optionalInputs: optionalInputs(firs, finalReports, tips, tipEvents),
 };
