@@ -24,7 +24,13 @@ joined as (
         a.father_name,
         a.sex,
         a.age,
-        a.address
+        a.address,
+        -- What the next build compares to see whether the record changed (a DuckDB version that
+        -- hashes differently makes every record "changed": that build resolves in full).
+        (hash(
+            a.fir_id, a.accused_number, a.district, a.month, f.fir_year, f.registered_at,
+            a.name, a.alias, a.father_name, a.sex, a.age, a.address
+        ) >> 1)::bigint as source_hash
     from fir_accused as a
     left join firs as f using (fir_id)
 ),

@@ -49,6 +49,9 @@ export const personRecords = defineTable({
     link_fields: col.opt.varchar('Fields that agreed in that link (positive weight), comma-separated'),
     link_reasons: col.opt.varchar('JSON array of {field, level, weight} for every field compared in that link'),
     previous_person_id: col.opt.varchar('Person of this record in the previous build (null: a new record)'),
+    source_hash: col.bigint(
+      "Hash of the record's source fields (fir_accused and the FIR's year and time): the next build re-resolves only records whose hash changed",
+    ),
   }),
 });
 

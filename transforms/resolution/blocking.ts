@@ -79,7 +79,7 @@ export const blockingRules: readonly BlockingRule[] = [
 ];
 
 /** The value of a key part for record i: a number, -1 when the record has none. */
-function partValue(s: RecordStore, part: KeyPart, i: number): number {
+export function partValue(s: RecordStore, part: KeyPart, i: number): number {
   switch (part) {
     case 'firstSkeleton':
       return s.firstSkeleton(i);
@@ -102,7 +102,7 @@ function partValue(s: RecordStore, part: KeyPart, i: number): number {
   }
 }
 
-function partText(s: RecordStore, part: KeyPart, v: number): string {
+export function partText(s: RecordStore, part: KeyPart, v: number): string {
   if (part === 'birthYear') return v < 0 ? '----' : String(v);
   if (v < 0) return '';
   return part === 'station' ? s.labels.text(v) : s.strings.text(v);

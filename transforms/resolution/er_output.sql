@@ -84,7 +84,8 @@ joined as (
         x.link_probability,
         x.link_fields,
         x.link_reasons,
-        r.previous_person_id
+        r.previous_person_id,
+        r.source_hash
     from records as r
     inner join results as x on x.idx = r.idx
     left join previous_ids as p on p.code = x.person_previous

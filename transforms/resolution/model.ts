@@ -150,6 +150,31 @@ export class TermFrequencies {
     (this.totals as number[])[field]!++;
   }
 
+  /** Adds n records with the value (counts taken elsewhere: the incremental resolution's). */
+  addCount(field: number, value: number, n: number): void {
+    if (value < 0 || n <= 0) return;
+    let c = this.counts[field] as Int32Array;
+    if (value >= c.length) {
+      const next = new Int32Array(Math.max(value + 1, c.length * 2, 1024));
+      next.set(c);
+      this.counts[field] = c = next;
+    }
+    c[value]! += n;
+  }
+
+  /**
+   * Seals frequencies whose totals and ū were worked out elsewhere (over all the records, of
+   * which only some were counted here with `addCount`).
+   */
+  sealWith(totals: readonly number[], averages: readonly number[]): void {
+    this.adjustments = this.counts.map((c) => new Float64Array(c.length).fill(NaN));
+    fields.forEach((_, f) => {
+      this.totals[f] = totals[f] ?? 0;
+    });
+    this.average = fields.map((_, f) => averages[f] ?? 0);
+    this.firstSeen.forEach((l) => (l.length = 0));
+  }
+
   /** adjustment() per field and value, computed once (NaN: not yet). */
   private adjustments: Float64Array[] = [];
 

@@ -63,6 +63,8 @@ export interface ResolveStats {
   unnamed: number;
   /** Distinct pairs compared. */
   pairsCompared: number;
+  /** Of those, the pairs scored (not two accused of one FIR; incremental: not two previous records). */
+  pairsScored: number;
   /** Pairs drawn to estimate the model. */
   trainingPairs: number;
   /** Pairs each blocking rule proposed (overlapping). */
@@ -134,6 +136,15 @@ export interface StoreResolveOptions extends Pick<ResolveOptions, 'threshold' | 
   previousCodes: number;
   /** The model's estimator (default `estimate`). */
   estimator?: (counts: ReadonlyMap<number, number>) => ModelParameters;
+  /** Parameters estimated before (the previous build's): no training sample, no EM. */
+  params?: ModelParameters;
+  /** Term frequencies counted over more records than the store holds (sealed); default: the store's. */
+  frequencies?: TermFrequencies;
+  /**
+   * Per record, 1 for the new and changed records of an incremental resolution (the store holds
+   * them and the previous records near them in a blocking group): only pairs with one are compared.
+   */
+  onlyNew?: Uint8Array;
 }
 
 /** Resolves the records of a store into clusters. */
@@ -145,13 +156,14 @@ export function resolveStore(s: RecordStore, options: StoreResolveOptions): Reso
   const st = s.strings;
 
   let t = now();
-  const tf = new TermFrequencies();
+  const tf = options.frequencies ?? new TermFrequencies();
   let unnamed = 0;
   for (let i = 0; i < n; i++) {
     if (!s.isNamed(i)) {
       unnamed++;
       continue;
     }
+    if (options.frequencies) continue;
     tf.add(0, s.firstName(i));
     tf.add(1, s.lastName(i));
     tf.add(2, s.fatherGivenOf(i));
@@ -163,7 +175,7 @@ export function resolveStore(s: RecordStore, options: StoreResolveOptions): Reso
     }
     tf.add(6, s.place(i));
   }
-  tf.seal();
+  if (!options.frequencies) tf.seal();
   const tFrequencies = now() - t;
 
   // The model first (from its own sample), so that candidate pairs are scored as they come.
@@ -171,13 +183,14 @@ export function resolveStore(s: RecordStore, options: StoreResolveOptions): Reso
   const cmp = new Comparator(s, noYear);
   const training = new Map<number, number>();
   let trainingPairCount = 0;
-  forEachTrainingPair(s, (i, j, weight) => {
-    if (s.firOf(i) === s.firOf(j)) return;
-    const code = cmp.compare(i, j);
-    training.set(code, (training.get(code) ?? 0) + weight);
-    trainingPairCount++;
-  });
-  const params = (options.estimator ?? estimate)(training);
+  if (!options.params)
+    forEachTrainingPair(s, (i, j, weight) => {
+      if (s.firOf(i) === s.firOf(j)) return;
+      const code = cmp.compare(i, j);
+      training.set(code, (training.get(code) ?? 0) + weight);
+      trainingPairCount++;
+    });
+  const params = options.params ?? (options.estimator ?? estimate)(training);
   const score = scorer(params, tf);
   const tEstimate = now() - t;
 
@@ -207,11 +220,15 @@ export function resolveStore(s: RecordStore, options: StoreResolveOptions): Reso
   };
   const links = new Links();
   const previous = s.previous;
+  const onlyNew = options.onlyNew;
+  let scored = 0;
   const blocking = forEachCandidatePair(
     s,
     { window: options.window ?? defaultResolveOptions.window, rules: options.rules ?? blockingRules },
     (i, j) => {
       if (s.firOf(i) === s.firOf(j)) return; // two accused of one FIR are two people
+      if (onlyNew && onlyNew[i] !== 1 && onlyNew[j] !== 1) return;
+      scored++;
       const code = cmp.compare(i, j, gate);
       if (code < 0) return;
       let adj = 0;
@@ -271,6 +288,7 @@ export function resolveStore(s: RecordStore, options: StoreResolveOptions): Reso
       records: n,
       unnamed,
       pairsCompared: blocking.distinct,
+      pairsScored: scored,
       trainingPairs: trainingPairCount,
       pairsPerRule: blocking.perRule,
       links: links.length,
