@@ -7,8 +7,9 @@ import { sqlFieldOf, sqlLiteral, sqlTrim, type SqlField } from '../schemas/field
 import type { SourceFile } from './batch.ts';
 
 /**
- * Bulk CSV ingest: DuckDB reads the whole extract as text in one parallel scan and validates
- * every cell in one query, with the SQL twins of the zod field parsers (schemas/fields-sql.ts).
+ * Bulk CSV ingest: DuckDB reads the whole extract as text, numbering the records by line, then
+ * validates every cell in one parallel query, with the SQL twins of the zod field parsers
+ * (schemas/fields-sql.ts).
  * It is the fast path of a clean, one-record-per-line file. A file DuckDB's strict reader finds
  * ragged (missing or extra columns, stray quotes), or with records spanning lines or blank
  * lines, is read record by record instead, so its errors and line numbers are exactly those of
@@ -17,10 +18,17 @@ import type { SourceFile } from './batch.ts';
 export type BulkLoad = { ok: true; table: string; rows: number; failed: number } | { ok: false; reason: string };
 
 /**
- * Reads a CSV (header skipped) and validates it against a row schema in one pass, into a temp
+ * What a caller adds to the validated rows in the same parallel pass: given the table of the
+ * numbered raw cells (to look up what it needs per distinct value), SQL selecting from the
+ * validated rows (a relation) all their columns, possibly renamed, and its own.
+ */
+export type BulkEnrich = (lines: string) => Promise<(validated: string) => string>;
+
+/**
+ * Reads a CSV (header skipped) and validates it against a row schema, into a temp
  * table `table` of `source_line`, each field's typed value under its own name, and the first
  * failing field and message (`err_field`, `err_reason`; NULL for a valid row) as zod reports
- * them. `columns` are the header's canonical names. Not ok when a field has no SQL twin or the
+ * them, and the columns `enrich` adds. `columns` are the header's canonical names. Not ok when a field has no SQL twin or the
  * file is not one clean record per line; the table is then dropped.
  */
 export async function loadCsvBulk(
@@ -29,38 +37,49 @@ export async function loadCsvBulk(
   columns: readonly string[],
   shape: Record<string, z.ZodType>,
   table: string,
+  enrich?: BulkEnrich,
 ): Promise<BulkLoad> {
   if (new Set(columns).size !== columns.length) return { ok: false, reason: 'the header repeats a column' };
   const spec = `{${columns.map((c) => `${sqlLiteral(c)}: 'VARCHAR'`).join(', ')}}`;
   const rejects = `${table}_rejects`;
   const scans = `${table}_scans`;
-  // The reader keeps the file's order, so a record's number is its line less the header's.
-  // Cells are trimmed as they are read, below the numbering, which holds them: the checks
-  // above then read each trimmed cell as a column instead of trimming it again.
-  const source = `(select (row_number() over () + 1)::integer as source_line, *
-    from (select ${columns.map((c) => `${sqlTrim(ident(c))} as ${ident(c)}`).join(', ')}
-      from read_csv(${sqlString(file.path)}, header = true, auto_detect = false, delim = ',', quote = '"',
-        escape = '"', columns = ${spec}, strict_mode = true, store_rejects = true,
-        rejects_table = ${sqlString(rejects)}, rejects_scan = ${sqlString(scans)})))`;
+  const numbered = `${table}_lines`;
+  // Two passes. The reader keeps the file's order, so a record's number is its line less the
+  // header's; but `row_number() over ()` makes its pipeline single-threaded, so the first pass
+  // only reads and numbers the cells. The second, parallel, trims and validates them.
+  const source = `(select source_line, ${columns.map((c) => `${sqlTrim(ident(c))} as ${ident(c)}`).join(', ')}
+    from ${ident(numbered)})`;
   const validation = validationSql(source, shape);
   if (!validation) return { ok: false, reason: 'a field has no SQL twin' };
   let ok = false;
   try {
-    await db.run(`create or replace temp table ${ident(table)} as ${validation}`);
+    await db.run(
+      `create or replace temp table ${ident(numbered)} as
+       select (row_number() over () + 1)::integer as source_line, *
+       from read_csv(${sqlString(file.path)}, header = true, auto_detect = false, delim = ',', quote = '"',
+         escape = '"', columns = ${spec}, strict_mode = true, store_rejects = true,
+         rejects_table = ${sqlString(rejects)}, rejects_scan = ${sqlString(scans)})`,
+    );
     const [first] = await db.all<{ line: bigint; error_message: string }>(
       `select line, error_message from ${ident(rejects)} order by line limit 1`,
     );
     if (first) return { ok: false, reason: `line ${first.line}: ${first.error_message}` };
-    const [counts] = await db.all<{ rows: number; failed: number }>(
-      `select count(*)::integer as rows, count(err_field)::integer as failed from ${ident(table)}`,
-    );
-    const rows = counts?.rows ?? 0;
+    const [counted] = await db.all<{ rows: number }>(`select count(*)::integer as rows from ${ident(numbered)}`);
+    const rows = counted?.rows ?? 0;
     // Records spanning lines and blank lines both leave more lines than records.
     if (rows + 1 !== file.lines) return { ok: false, reason: 'records span lines, or blank lines between them' };
+    const enriched = enrich ? (await enrich(numbered))(`(${validation})`) : validation;
+    await db.run(`create or replace temp table ${ident(table)} as ${enriched}`);
+    await db.run(`drop table ${ident(numbered)}`);
+    const [counts] = await db.all<{ failed: number }>(
+      `select count(err_field)::integer as failed from ${ident(table)}`,
+    );
     ok = true;
     return { ok: true, table, rows, failed: counts?.failed ?? 0 };
   } finally {
-    await db.run(`drop table if exists ${ident(rejects)}; drop table if exists ${ident(scans)}`);
+    await db.run(
+      `drop table if exists ${ident(rejects)}; drop table if exists ${ident(scans)}; drop table if exists ${ident(numbered)}`,
+    );
     if (!ok) await db.run(`drop table if exists ${ident(table)}`);
   }
 }
@@ -78,16 +97,18 @@ export function validationSql(source: string, shape: Record<string, z.ZodType>):
   }
   const t = (name: string) => ident(name);
   const v = (name: string) => ident(`v_${name}`);
-  // The first failing field, as zod reports it: each field's check appears once in the list.
-  const checks = fields.map(([n, f]) => `{'field': ${sqlLiteral(n)}, 'reason': ${f.error(t(n), v(n))}}`);
+  const e = (name: string) => ident(`e_${name}`);
+  // Each field's message is computed once, as a column; the first failing field, as zod reports
+  // it, is then the first non-NULL of them in the schema's order.
   return `with typed as (
       select *, ${fields.map(([n, f]) => `${f.value(t(n))} as ${v(n)}`).join(',\n')} from ${source}
     ),
     checked as (
-      select *, list_filter([${checks.join(',\n')}], c -> c.reason is not null)[1] as failure from typed
+      select *, ${fields.map(([n, f]) => `${f.error(t(n), v(n))} as ${e(n)}`).join(',\n')} from typed
     )
     select source_line, ${fields.map(([n]) => `${v(n)} as ${ident(n)}`).join(', ')},
-      failure.field as err_field, failure.reason as err_reason
+      case ${fields.map(([n]) => `when ${e(n)} is not null then ${sqlLiteral(n)}`).join(' ')} end as err_field,
+      coalesce(${fields.map(([n]) => e(n)).join(', ')}) as err_reason
     from checked`;
 }
 

@@ -43,14 +43,13 @@ const jsSpaces =
 
 /**
  * SQL trimming a (possibly NULL) text cell exactly as JS `trim()` does. DuckDB's trim copies
- * every string, so it runs only on the rare cell that starts or ends with a space (tested on
- * the first and last character, which is cheap for long text).
+ * every string, so it runs only on the rare cell whose first or last code point is a space
+ * (`ord` reads the first one, `[-1]` is the last one). A NULL cell fails both tests and falls to
+ * the ELSE; only the result is made non-NULL, so the tests read the cell as it is.
  */
 export function sqlTrim(cell: string): string {
-  const c = `coalesce(${cell}, '')`;
-  const codes = [...jsSpaces].map((ch) => ch.codePointAt(0)!);
-  const ends = [...jsSpaces].map((ch) => `ends_with(${c}, ${sqlLiteral(ch)})`).join(' or ');
-  return `(case when ord(${c}) in (${codes.join(', ')}) or ${ends} then trim(${c}, ${sqlLiteral(jsSpaces)}) else ${c} end)`;
+  const codes = [...jsSpaces].map((ch) => ch.codePointAt(0)!).join(', ');
+  return `coalesce(case when ord(${cell}) in (${codes}) or ord(${cell}[-1]) in (${codes}) then trim(${cell}, ${sqlLiteral(jsSpaces)}) else ${cell} end, '')`;
 }
 
 /** The cell as quoted in an error message: `"…"`. */
@@ -119,11 +118,11 @@ export function sqlIstDateTime(t: string): string {
   const formats = `['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M:', '%Y-%m-%d ::']`;
   const local = (pattern: string, rewrite: string) =>
     `timezone('UTC', try_strptime(regexp_replace(${t}, ${sqlLiteral(`^${pattern}$`)}, ${sqlLiteral(rewrite)}), ${formats}) - interval 330 minute)`;
-  // The usual CCTNS form, DD/MM/YYYY HH:mm, parsed without a regular expression: it is that
-  // form exactly when formatting the parse gives the cell back.
-  const usual = `try_strptime(${t}, '%d/%m/%Y %H:%M')`;
+  // The usual CCTNS form, DD/MM/YYYY HH:mm, told by its shape and parsed by strptime alone (which
+  // checks the calendar: 31/02 is NULL, as the general branch below would make it too).
+  const usual = String.raw`\d{2}/\d{2}/\d{4} \d{2}:\d{2}`;
   return `(case
-    when strftime(${usual}, '%d/%m/%Y %H:%M') = ${t} then timezone('UTC', ${usual} - interval 330 minute)
+    when regexp_full_match(${t}, ${sqlLiteral(usual)}) then timezone('UTC', try_strptime(${t}, '%d/%m/%Y %H:%M') - interval 330 minute)
     when regexp_full_match(${t}, ${sqlLiteral(dmy)}) then ${local(dmy, String.raw`\3-\2-\1 \4:\5:\6`)}
     when regexp_full_match(${t}, ${sqlLiteral(iso)}) then
       case when try_cast(substr(${t}, 12, 2) as integer) <= 23 and try_cast(substr(${t}, 15, 2) as integer) <= 59

@@ -8,6 +8,7 @@ import { mostSeriousCrimeHead } from '../../reference/crime-heads.ts';
 import { stationIdentity } from '../../reference/range.ts';
 import type { IngestContext, Reject, SourceFile } from '../batch.ts';
 import { linesOf, loadCsvBulk } from '../bulk-csv.ts';
+import { sqlTrim } from '../../schemas/fields-sql.ts';
 import { firs } from './firs.ts';
 import { firSections } from './fir_sections.ts';
 import { bnsFrom, h3Resolution, type CctnsKind, type Lineage, type StagedAny } from './kinds.ts';
@@ -81,6 +82,9 @@ async function tableOf(
 const paddedSql = (v: string) =>
   `lpad(ltrim(${v}.fir_number, '0'), greatest(4, length(ltrim(${v}.fir_number, '0')))::integer, '0')`;
 
+/** Whether an instant falls under the BNS (SQL of a TIMESTAMPTZ). */
+const bnsSql = (at: string) => `(${at} >= to_timestamp(${bnsFrom / 1000}))`;
+
 /** Tables a bulk read builds; the staged views read them, and dropping the views drops them. */
 const tables = {
   valid: 'bulk_valid',
@@ -88,6 +92,7 @@ const tables = {
   lineage: 'bulk_lineage',
   principal: 'bulk_principal',
   sections: 'bulk_sections',
+  h3: 'bulk_h3',
 };
 
 /**
@@ -111,15 +116,22 @@ export async function readCsvExtractBulk(
       step: name,
       seconds: ((performance.now() - started) / 1000).toFixed(2),
     });
-  const load = await loadCsvBulk(db, file, columns, kind.row.shape as Record<string, z.ZodType>, tables.valid);
-  if (!load.ok) {
-    lake.log.info('reading the file record by record', { file: file.name, reason: load.reason });
-    return undefined;
-  }
-  step('read and validated');
-  ctx.onProgress?.(Math.round(file.size * 0.6), file.size);
   let staged: StagedAny | undefined;
   try {
+    const load = await loadCsvBulk(
+      db,
+      file,
+      columns,
+      kind.row.shape as Record<string, z.ZodType>,
+      tables.valid,
+      (lines) => identify(db, kind, lines, lineage),
+    );
+    if (!load.ok) {
+      lake.log.info('reading the file record by record', { file: file.name, reason: load.reason });
+      return undefined;
+    }
+    step('read and validated');
+    ctx.onProgress?.(Math.round(file.size * 0.6), file.size);
     if (load.failed > 0) {
       const failed = await db.all<{ source_line: number; err_field: string; err_reason: string }>(
         `select source_line, err_field, err_reason from ${tables.valid} where err_field is not null order by source_line`,
@@ -137,66 +149,32 @@ export async function readCsvExtractBulk(
     tally.rowsIn += load.rows;
     tally.rowsLanded += load.rows - load.failed;
 
-    const stations = await db.all<{ district: string; police_station: string }>(
-      `select distinct district, police_station from ${tables.valid} where err_field is null`,
-    );
-    await tableOf(
-      db,
-      tables.stations,
-      {
-        raw_district: 'VARCHAR',
-        raw_police_station: 'VARCHAR',
-        district: 'VARCHAR',
-        police_station: 'VARCHAR',
-        police_station_id: 'VARCHAR',
-        is_known_police_station: 'BOOLEAN',
-      },
-      stations.map((r) => {
-        const id = stationIdentity(r.district, r.police_station);
-        return [
-          r.district,
-          r.police_station,
-          id.district,
-          id.police_station,
-          id.police_station_id,
-          id.is_known_police_station,
-        ];
-      }),
-    );
-    await db.run(
-      `create or replace temp table ${tables.lineage} as select $1::varchar as batch_id, $2::varchar as source_file, $3::timestamptz as ingested_at`,
-      [lineage.batch_id, lineage.source_file, lineage.ingested_at.toISOString()],
-    );
-    // Each valid row with the FIR's identity (station from the reference data, fir_id, month) and its lineage.
-    const identified = `select v.* exclude (district, police_station, fir_number, err_field, err_reason),
-        s.district, s.police_station, s.police_station_id, s.is_known_police_station,
-        s.police_station_id || '/' || v.fir_year || '/' || ${paddedSql('v')} as fir_id,
-        ${paddedSql('v')} as fir_number,
-        strftime(timezone('Asia/Kolkata', v.registered_at), '%Y-%m') as month,
-        l.batch_id, l.source_file, l.ingested_at
-      from ${tables.valid} as v
-      join ${tables.stations} as s on s.raw_district = v.district and s.raw_police_station = v.police_station
-      cross join ${tables.lineage} as l
-      where v.err_field is null`;
     const owned = Object.values(tables);
-    staged = new Map();
+    const valid = `select * from ${tables.valid} where err_field is null`;
+    const views: StagedAny = new Map();
     if (kind.name === 'firs') {
-      await stageSectionTexts(db);
+      // H3 cells in a pass of their own: h3-js runs on the JS thread, and a pipeline calling it
+      // would hold the validation's DuckDB threads to its pace.
       registerH3(db.connection);
-      const firsOf = `select i.*, p.crime_head_id, p.crime_group, ${h3Function}(i.latitude, i.longitude) as h3_cell
-        from (${identified}) as i
-        join ${tables.principal} as p on p.acts_sections = i.acts_sections
-          and p.bns = (i.registered_at >= to_timestamp(${bnsFrom / 1000}))`;
-      staged.set(firs.name, await StagedView.create(db, firs, firsOf, owned));
-      const sectionsOf = `select i.fir_id, i.district, i.month, s.* exclude (acts_sections, bns),
-          i.batch_id, i.source_file, i.source_line, i.ingested_at
-        from (${identified}) as i
-        join ${tables.sections} as s on s.acts_sections = i.acts_sections
-          and s.bns = (i.registered_at >= to_timestamp(${bnsFrom / 1000}))`;
-      staged.set(firSections.name, await StagedView.create(db, firSections, sectionsOf, owned));
+      await db.run(
+        `create or replace temp table ${tables.h3} as
+         select source_line, ${h3Function}(latitude, longitude) as h3_cell from ${tables.valid}
+         where err_field is null and latitude is not null and longitude is not null`,
+      );
+      const firsOf = `select v.*, h.h3_cell from ${tables.valid} as v
+        left join ${tables.h3} as h on h.source_line = v.source_line
+        where v.err_field is null`;
+      views.set(firs.name, await StagedView.create(db, firs, firsOf, owned));
+      const sectionsOf = `select f.fir_id, f.district, f.month, s.* exclude (acts_sections, bns),
+          f.batch_id, f.source_file, f.source_line, f.ingested_at
+        from ${tables.valid} as f
+        join ${tables.sections} as s on s.acts_sections = f.acts_sections and s.bns = f.bns
+        where f.err_field is null`;
+      views.set(firSections.name, await StagedView.create(db, firSections, sectionsOf, owned));
     } else {
-      for (const table of kind.tables) staged.set(table.name, await StagedView.create(db, table, identified, owned));
+      for (const table of kind.tables) views.set(table.name, await StagedView.create(db, table, valid, owned));
     }
+    staged = views;
     step('staged');
     return staged;
   } finally {
@@ -204,31 +182,90 @@ export async function readCsvExtractBulk(
   }
 }
 
-/** The sections and principal crime head of each distinct acts-and-sections text, under the act in force then. */
-async function stageSectionTexts(db: DuckDb): Promise<void> {
-  const texts = await db.all<{ acts_sections: string; bns: boolean }>(
-    `select distinct acts_sections, registered_at >= to_timestamp(${bnsFrom / 1000}) as bns
-     from ${tables.valid} where err_field is null`,
+/**
+ * The enrichment of the validated rows (see `BulkEnrich`), in the validating pass: the FIR's
+ * identity (station from the reference data, fir_id, month) and the lineage; for FIRs also the
+ * principal crime head and the act in force (`bns`). The reference data is looked
+ * up once per distinct trimmed cell of the raw rows (a rejected row's too, harmlessly: it is
+ * never staged).
+ */
+async function identify(
+  db: DuckDb,
+  kind: CctnsKind,
+  lines: string,
+  lineage: Omit<Lineage, 'source_line'>,
+): Promise<(validated: string) => string> {
+  const stations = await db.all<{ district: string; police_station: string }>(
+    `select distinct ${sqlTrim(ident('district'))} as district, ${sqlTrim(ident('police_station'))} as police_station
+     from ${ident(lines)}`,
+  );
+  await tableOf(
+    db,
+    tables.stations,
+    {
+      raw_district: 'VARCHAR',
+      raw_police_station: 'VARCHAR',
+      district: 'VARCHAR',
+      police_station: 'VARCHAR',
+      police_station_id: 'VARCHAR',
+      is_known_police_station: 'BOOLEAN',
+    },
+    stations.map((r) => {
+      const id = stationIdentity(r.district, r.police_station);
+      return [
+        r.district,
+        r.police_station,
+        id.district,
+        id.police_station,
+        id.police_station_id,
+        id.is_known_police_station,
+      ];
+    }),
+  );
+  await db.run(
+    `create or replace temp table ${tables.lineage} as select $1::varchar as batch_id, $2::varchar as source_file, $3::timestamptz as ingested_at`,
+    [lineage.batch_id, lineage.source_file, lineage.ingested_at.toISOString()],
+  );
+  const firsOnly = kind.name === 'firs';
+  if (firsOnly) await stageSectionTexts(db, lines);
+  // The month is that of the instant in IST, a fixed UTC+05:30, as `istMonth` makes it.
+  return (validated) => `select v.* exclude (district, police_station, fir_number),
+      s.district, s.police_station, s.police_station_id, s.is_known_police_station,
+      s.police_station_id || '/' || v.fir_year || '/' || ${paddedSql('v')} as fir_id,
+      ${paddedSql('v')} as fir_number,
+      strftime(v.registered_at::timestamp + interval 330 minute, '%Y-%m') as month,
+      l.batch_id, l.source_file, l.ingested_at${
+        firsOnly ? `, p.crime_head_id, p.crime_group, ${bnsSql('v.registered_at')} as bns` : ''
+      }
+    from ${validated} as v
+    left join ${tables.stations} as s on s.raw_district = v.district and s.raw_police_station = v.police_station
+    cross join ${tables.lineage} as l${
+      firsOnly
+        ? `
+    left join ${tables.principal} as p on p.acts_sections = v.acts_sections and p.bns = ${bnsSql('v.registered_at')}`
+        : ''
+    }`;
+}
+
+/**
+ * The sections and principal crime head of each distinct acts-and-sections text of the raw
+ * rows, under each act (the IPC before `bnsFrom`, the BNS from then on).
+ */
+async function stageSectionTexts(db: DuckDb, lines: string): Promise<void> {
+  const texts = await db.all<{ acts_sections: string }>(
+    `select distinct ${sqlTrim(ident('acts_sections'))} as acts_sections from ${ident(lines)}`,
   );
   const sectionRows: unknown[][] = [];
   const principalRows: unknown[][] = [];
-  for (const t of texts) {
-    const sections = parseActsSections(t.acts_sections, t.bns ? 'BNS' : 'IPC');
-    const principal = mostSeriousCrimeHead(sections.map((s) => s.crimeHeadId));
-    principalRows.push([t.acts_sections, t.bns, principal?.crimeHeadId ?? null, principal?.crimeGroup ?? null]);
-    sections.forEach((s, i) =>
-      sectionRows.push([
-        t.acts_sections,
-        t.bns,
-        i + 1,
-        s.act,
-        s.actText,
-        s.section,
-        s.subSection,
-        s.crimeHeadId,
-        s.crimeGroup,
-      ]),
-    );
+  for (const { acts_sections: text } of texts) {
+    for (const bns of [false, true]) {
+      const sections = parseActsSections(text, bns ? 'BNS' : 'IPC');
+      const principal = mostSeriousCrimeHead(sections.map((s) => s.crimeHeadId));
+      principalRows.push([text, bns, principal?.crimeHeadId ?? null, principal?.crimeGroup ?? null]);
+      sections.forEach((s, i) =>
+        sectionRows.push([text, bns, i + 1, s.act, s.actText, s.section, s.subSection, s.crimeHeadId, s.crimeGroup]),
+      );
+    }
   }
   await tableOf(
     db,
