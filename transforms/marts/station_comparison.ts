@@ -98,7 +98,16 @@ export const stationComparison = defineTable({
   }),
 });
 
-const fingerprintsSql = loadSql(import.meta.url, 'station_comparison.fingerprints.sql');
+/**
+ * A query of station_comparison: the CTEs of station_comparison.facts.sql (the facts, defined
+ * once), then those of `fileName` and its select, so the rows and the fingerprints read the same facts.
+ */
+function withFacts(fileName: string): string {
+  const facts = loadSql(import.meta.url, 'station_comparison.facts.sql').trimEnd();
+  return `${facts},\n\n${loadSql(import.meta.url, fileName)}`;
+}
+
+const fingerprintsSql = withFacts('station_comparison.fingerprints.sql');
 
 /**
  * Fingerprint of each period (station_comparison.fingerprints.sql): a digest of the facts its rows
@@ -122,7 +131,7 @@ export async function stationComparisonFingerprints(ctx: ModelContext): Promise<
  */
 export const stationComparisonModel: Model = {
   contract: stationComparison,
-  sql: loadSql(import.meta.url, 'station_comparison.sql'),
+  sql: withFacts('station_comparison.sql'),
   incremental: { column: 'period', fingerprints: stationComparisonFingerprints },
   inputs: ['police_stations', 'social_response_times'],
   optionalInputs: optionalInputs(firs, finalReports, tips, tipEvents),

@@ -5,50 +5,25 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
-import { ingestPath } from '../../ingestors/index.ts';
-import { withDuckDb } from '../../lake/duckdb.ts';
-import { attachLake } from '../../lake/session.ts';
 import { firIdOf, stationIdentity } from '../../reference/range.ts';
 import { accusedHeaders, firHeaders } from '../../schemas/cctns/layout.ts';
 import { toCsv } from '../../test/util/cctns-fixtures.ts';
 import { localLake, tempDir, type TestLake } from '../../test/util/lakes.ts';
-import { buildModels } from '../build.ts';
 import { blockingRules } from './blocking.ts';
+import { assignment, idModels, ingestAndBuild, query, readWithLastWeek, type CsvRow } from './er-lake-fixtures.ts';
 import { pairwiseScore, readGroundTruth } from './evaluate.ts';
 import { readState, writeState } from './incremental.ts';
 import { lastResolveStats } from './person-records-step.ts';
 import { defaultResolveOptions, type ResolveStats } from './resolve.ts';
 
-const idModels = ['person_records', 'person_id_history'];
-
-async function ingestAndBuild(t: TestLake, folder: string, full = false): Promise<ResolveStats> {
-  await withDuckDb(t.config, async (db) => {
-    await ingestPath({ lake: t.lake, db }, 'cctns', folder);
-    await buildModels(t.lake, db, idModels, { config: t.config, full });
-  });
+/** Ingests `folder` and builds the id models; the resolver's figures of that build. */
+async function ingestAndResolve(t: TestLake, folder: string, full = false): Promise<ResolveStats> {
+  await ingestAndBuild(t, folder, idModels, full);
   if (!lastResolveStats) throw new Error('no resolution ran');
   return lastResolveStats;
 }
-
-async function query<T>(t: TestLake, sql: string): Promise<T[]> {
-  return withDuckDb(t.config, async (db) => {
-    await attachLake(db, t.lake);
-    return db.all<T>(sql);
-  });
-}
-
-async function assignment(t: TestLake): Promise<Map<string, string>> {
-  const rows = await query<{ record_id: string; person_id: string }>(
-    t,
-    'select record_id, person_id from person_records',
-  );
-  return new Map(rows.map((r) => [r.record_id, r.person_id]));
-}
-
-type Row = Record<string, string>;
 
 describe('incremental entity resolution', () => {
   const data = tempDir('er-inc-data');
@@ -56,28 +31,17 @@ describe('incremental entity resolution', () => {
     tempDir(`er-inc-${x}`),
   ) as [string, string, string, string, string];
   let truth: Map<string, string>;
-  let corrected: { recordId: string; row: Row };
+  let corrected: { recordId: string; row: CsvRow };
   let newRecords: number;
   let allRecords: number;
 
   beforeAll(async () => {
     await generate({ outDir: data, firs: 2500, seed: 11 });
     truth = readGroundTruth(path.join(data, 'ground-truth', 'accused-persons.csv'));
-    const firRows = parse(fs.readFileSync(path.join(data, 'cctns', 'firs.csv')), { columns: true }) as Row[];
-    const accusedRows = parse(fs.readFileSync(path.join(data, 'cctns', 'accused.csv')), { columns: true }) as Row[];
-    const day = (s: string) => s.slice(6, 10) + s.slice(3, 5) + s.slice(0, 2); // dd/mm/yyyy → yyyymmdd
-    const lastDay = firRows
-      .map((r) => day(r.registered_at!))
-      .sort()
-      .at(-1)!;
-    const cut = new Date(Date.UTC(+lastDay.slice(0, 4), +lastDay.slice(4, 6) - 1, +lastDay.slice(6, 8) - 6))
-      .toISOString()
-      .slice(0, 10)
-      .replaceAll('-', '');
-    const isNew = (r: Row) => day(r.registered_at!) >= cut;
+    const { firRows, accusedRows, isNew } = readWithLastWeek(data);
     const oldAccused = accusedRows.filter((r) => !isNew(r));
     // A record of a repeat offender, corrected in the new export: another name, father and age.
-    const recordIdOf = (r: Row) => {
+    const recordIdOf = (r: CsvRow) => {
       const station = stationIdentity(r.district ?? '', r.police_station ?? '');
       return `${firIdOf(station.police_station_id, Number(r.fir_year), r.fir_number ?? '').fir_id}#${r.accused_number}`;
     };
@@ -118,10 +82,10 @@ describe('incremental entity resolution', () => {
 
   it('resolves a new week and a corrected record like a full rebuild, comparing only them', async () => {
     const t = localLake();
-    const first = await ingestAndBuild(t, base);
+    const first = await ingestAndResolve(t, base);
     expect(first.records).toBe(allRecords - newRecords);
     const before = await assignment(t);
-    const stats = await ingestAndBuild(t, week);
+    const stats = await ingestAndResolve(t, week);
     const after = await assignment(t);
     expect(after.size).toBe(allRecords);
 
@@ -158,7 +122,7 @@ describe('incremental entity resolution', () => {
 
     // As good as resolving everything from scratch.
     const scratch = localLake();
-    const full = await ingestAndBuild(scratch, all);
+    const full = await ingestAndResolve(scratch, all);
     expect(full.records).toBe(allRecords);
     const fromScratch = await assignment(scratch);
     const truthNow = new Map([...truth].filter(([r]) => r !== corrected.recordId));
@@ -171,7 +135,7 @@ describe('incremental entity resolution', () => {
     expect(stats.pairsScored).toBeLessThan(full.pairsScored / 5);
 
     // A FIR changed in nothing the records hold: the build has nothing to resolve, every row stays.
-    const none = await ingestAndBuild(t, status);
+    const none = await ingestAndResolve(t, status);
     expect(none.records).toBe(0);
     expect(none.pairsScored).toBe(0);
     expect(await assignment(t)).toEqual(after);
@@ -179,15 +143,15 @@ describe('incremental entity resolution', () => {
 
   it('resolves everything on --full, and when the model state is not that of the table', async () => {
     const t = localLake();
-    await ingestAndBuild(t, base);
-    const full = await ingestAndBuild(t, week, true);
+    await ingestAndResolve(t, base);
+    const full = await ingestAndResolve(t, week, true);
     expect(full.records).toBe(allRecords);
     expect(full.trainingPairs).toBeGreaterThan(0);
 
     // A build that wrote its state but failed before its table committed: the state does not match.
     const state = await readState(t.lake);
     await writeState(t.lake, { ...state!, digest: '12345' });
-    const again = await ingestAndBuild(t, extra);
+    const again = await ingestAndResolve(t, extra);
     expect(again.records).toBe(allRecords);
     expect(again.trainingPairs).toBeGreaterThan(0);
     expect((await readState(t.lake))!.digest).not.toBe('12345');

@@ -4,43 +4,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
-import { ingestPath } from '../../ingestors/index.ts';
 import { withDuckDb } from '../../lake/duckdb.ts';
 import { attachLake } from '../../lake/session.ts';
 import { accusedHeaders, firHeaders } from '../../schemas/cctns/layout.ts';
 import { accused, fir, toCsv, writeAccused, writeFirs } from '../../test/util/cctns-fixtures.ts';
-import { localLake, tempDir, type TestLake } from '../../test/util/lakes.ts';
-import { buildModels } from '../build.ts';
+import { localLake, tempDir } from '../../test/util/lakes.ts';
+import { assignment, idModels, ingestAndBuild, query, readWithLastWeek } from './er-lake-fixtures.ts';
 import { pairwiseScore, readGroundTruth } from './evaluate.ts';
 import { lookupTables, searchByFir, searchByName, showPerson } from './lookup.ts';
 import { personModels } from './models.ts';
 
 const modelNames = personModels.map((m) => m.contract.name);
-
-async function ingestAndBuild(t: TestLake, folder: string, models = modelNames): Promise<void> {
-  await withDuckDb(t.config, async (db) => {
-    await ingestPath({ lake: t.lake, db }, 'cctns', folder);
-    await buildModels(t.lake, db, models, { config: t.config });
-  });
-}
-
-async function query<T>(t: TestLake, sql: string): Promise<T[]> {
-  return withDuckDb(t.config, async (db) => {
-    await attachLake(db, t.lake);
-    return db.all<T>(sql);
-  });
-}
-
-async function assignment(t: TestLake): Promise<Map<string, string>> {
-  const rows = await query<{ record_id: string; person_id: string }>(
-    t,
-    'select record_id, person_id from person_records',
-  );
-  return new Map(rows.map((r) => [r.record_id, r.person_id]));
-}
 
 interface GroundTruth {
   persons: { homonymPairs: { personIds: [string, string]; name: string }[] };
@@ -59,7 +35,7 @@ describe('entity resolution on generated CCTNS data', () => {
 
   it('links repeat offenders with pairwise precision and recall of at least 0.95, and keeps homonyms apart', async () => {
     const t = localLake();
-    await ingestAndBuild(t, path.join(data, 'cctns'));
+    await ingestAndBuild(t, path.join(data, 'cctns'), modelNames);
     const predicted = await assignment(t);
     const score = pairwiseScore(predicted, truth);
     expect(score.truePairs).toBeGreaterThan(100);
@@ -89,24 +65,7 @@ describe('entity resolution on generated CCTNS data', () => {
   it('keeps every existing person id when a new week of FIRs arrives', async () => {
     const t = localLake();
     const [weekA, weekB] = [tempDir('er-a'), tempDir('er-b')];
-    const firRows = parse(fs.readFileSync(path.join(data, 'cctns', 'firs.csv')), { columns: true }) as Record<
-      string,
-      string
-    >[];
-    const accusedRows = parse(fs.readFileSync(path.join(data, 'cctns', 'accused.csv')), { columns: true }) as Record<
-      string,
-      string
-    >[];
-    const day = (s: string) => s.slice(6, 10) + s.slice(3, 5) + s.slice(0, 2); // dd/mm/yyyy → yyyymmdd
-    const lastDay = firRows
-      .map((r) => day(r.registered_at!))
-      .sort()
-      .at(-1)!;
-    const cut = new Date(Date.UTC(+lastDay.slice(0, 4), +lastDay.slice(4, 6) - 1, +lastDay.slice(6, 8) - 6))
-      .toISOString()
-      .slice(0, 10)
-      .replaceAll('-', '');
-    const isNew = (r: Record<string, string>) => day(r.registered_at!) >= cut;
+    const { firRows, accusedRows, isNew } = readWithLastWeek(data);
     fs.writeFileSync(
       path.join(weekA, 'firs.csv'),
       toCsv(
@@ -125,7 +84,6 @@ describe('entity resolution on generated CCTNS data', () => {
     fs.writeFileSync(path.join(weekB, 'accused.csv'), toCsv(accusedHeaders, accusedRows.filter(isNew)));
     expect(accusedRows.filter(isNew).length).toBeGreaterThan(0);
 
-    const idModels = ['person_records', 'person_id_history'];
     await ingestAndBuild(t, weekA, idModels);
     const before = await assignment(t);
     await ingestAndBuild(t, weekB, idModels);
@@ -192,7 +150,7 @@ describe('investigator search', () => {
     ];
     writeFirs(dir, 'firs.csv', firs);
     writeAccused(dir, 'accused.csv', rows);
-    await ingestAndBuild(t, dir);
+    await ingestAndBuild(t, dir, modelNames);
 
     await withDuckDb(t.config, async (db) => {
       await attachLake(db, t.lake, { mentionedIn: lookupTables.join(' ') });

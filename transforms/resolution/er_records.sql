@@ -19,39 +19,37 @@ previous as (
     select * from er_previous
 ),
 
-numbered as (
+-- Whether a record keeps its previous person as it stands. A previous table without hashes (an
+-- older build) cannot tell: its persons stand. So do records whose FIR changed (its time, year)
+-- but not what they say of the person.
+matched as (
     select
-        (row_number() over (order by a.record_id) - 1)::integer as idx,
         a.*,
         p.person_id as previous_person_id,
-        -- A previous table without hashes (an older build) cannot tell: its persons stand. So do
-        -- records whose FIR changed (its time, year) but not what they say of the person.
-        case
-            when p.source_hash is null or p.source_hash = a.source_hash then p.person_id
-            when
-                p.name is not distinct from a.name
-                and p.age is not distinct from a.age
-                and p.address is not distinct from a.address
-                and (a.sex is null or p.sex = a.sex)
-                and (a.alias is null or p.alias = a.alias)
-                and (a.father_name is null or p.father_name = a.father_name)
-                then p.person_id
-        end as keep_person_id,
-        case
-            when p.source_hash is null or p.source_hash = a.source_hash then p.person_id
-            when
-                p.name is not distinct from a.name
-                and p.age is not distinct from a.age
-                and p.address is not distinct from a.address
-                and (a.sex is null or p.sex = a.sex)
-                and (a.alias is null or p.alias = a.alias)
-                and (a.father_name is null or p.father_name = a.father_name)
-                then p.person_id
-            when p.person_id not in (select person_id from held) then p.person_id
-        end as known_person_id,
-        coalesce(a.fir_year::varchar, '9999') || '|' || a.record_id as anchor
+        p.source_hash is null
+        or p.source_hash = a.source_hash
+        or (
+            p.name is not distinct from a.name
+            and p.age is not distinct from a.age
+            and p.address is not distinct from a.address
+            and (a.sex is null or p.sex = a.sex)
+            and (a.alias is null or p.alias = a.alias)
+            and (a.father_name is null or p.father_name = a.father_name)
+        ) as is_kept
     from accused as a
     left join previous as p using (record_id)
+),
+
+numbered as (
+    select
+        (row_number() over (order by record_id) - 1)::integer as idx,
+        * exclude (is_kept),
+        case when is_kept then previous_person_id end as keep_person_id,
+        case
+            when is_kept or previous_person_id not in (select person_id from held) then previous_person_id
+        end as known_person_id,
+        coalesce(fir_year::varchar, '9999') || '|' || record_id as anchor
+    from matched
 ),
 
 final as (
