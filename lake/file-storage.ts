@@ -51,7 +51,7 @@ export class FileStorage implements Storage {
   async putFile(key: string, localPath: string, options: PutOptions = {}): Promise<void> {
     const target = this.localPath(key);
     try {
-      await this.place(target, options, (tmp) => copyFile(localPath, tmp));
+      await this.place(target, options, (tmp) => (options.moveSource ? moveOrCopy(localPath, tmp) : copyFile(localPath, tmp)));
     } catch (err) {
       throw wrapStorageError(this.uri, 'putFile', key, err);
     }
@@ -235,5 +235,15 @@ async function isDirectory(file: string): Promise<boolean> {
     return (await stat(file)).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/** Moves a file (a rename on the same disk); copies it where a rename cannot cross disks. */
+async function moveOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (err) {
+    if (errorCode(err) !== 'EXDEV') throw err;
+    await copyFile(from, to);
   }
 }

@@ -118,6 +118,18 @@ describe.each(backends)('$kind storage', (backend) => {
     expect(await keys(lake)).toEqual(['commit/lock']);
   });
 
+  it('putFile with moveSource stores the file intact (a folder lake moves it instead of copying)', async () => {
+    const lake = await openLake();
+    const dir = await mkdtemp(path.join(scratch, 'move-'));
+    const source = path.join(dir, 'part-0.parquet');
+    const data = randomBytes(64 * 1024 + 7);
+    await writeFile(source, data);
+    await lake.putFile('tables/t/part-0.parquet', source, { moveSource: true });
+    expect(sha256(await lake.get('tables/t/part-0.parquet'))).toBe(sha256(data));
+    expect(await readdir(dir)).toEqual(backend.kind === 'file' ? [] : ['part-0.parquet']);
+    expect(await keys(lake)).toEqual(['tables/t/part-0.parquet']);
+  });
+
   it('putFile and getToFile a >20 MiB file intact (multipart on S3)', async () => {
     const lake = await openLake();
     const dir = await mkdtemp(path.join(scratch, 'files-'));

@@ -17,6 +17,11 @@ export interface PutOptions {
   /** Write only if no object exists at the key; returns false instead of overwriting. */
   ifAbsent?: boolean;
   contentType?: string;
+  /**
+   * putFile: the caller no longer needs the local file, so a folder lake on the same disk may
+   * move it into place instead of copying it (the file may be gone afterwards).
+   */
+  moveSource?: boolean;
 }
 
 export interface Storage {

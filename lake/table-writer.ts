@@ -215,12 +215,13 @@ async function writeOnce(input: WriteTableInput): Promise<WriteTableResult> {
     for (const r of rel) {
       const local = path.join(stage, r);
       const key = `${contract.location ?? `tables/${table}`}/${r}`;
-      await lake.storage.putFile(key, local);
+      const bytes = fs.statSync(local).size;
+      await lake.storage.putFile(key, local, { moveSource: true });
       const head = await lake.storage.head(key);
       added.push({
         key,
         rows: meta.get(local) ?? 0,
-        bytes: fs.statSync(local).size,
+        bytes,
         etag: head?.etag ?? '',
         partition: partitionOfPath(r),
       });
