@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../lake/config.ts';
 import { columnsOf, createTableSql, ident, type TableDef } from '../lake/contract.ts';
 import type { DuckDb } from '../lake/duckdb.ts';
 import type { Lake } from '../lake/lake.ts';
-import { attachLake } from '../lake/session.ts';
+import { attachLake, forgetAttachedView } from '../lake/session.ts';
 import { writeTable, type WriteTableResult } from '../lake/table-writer.ts';
 import { models, type BuildScope, type IncrementalSpec, type Model, type ModelContext } from './models.ts';
 import { buildScopeVariable, readEmptyValues, writeEmptyValues, writeScopeTable } from './scope.ts';
@@ -129,7 +129,9 @@ async function buildModel(
   await attachLake(db, lake); // each model sees the tables built before it
   const present = new Set(await listTables(lake.storage));
   for (const [input, emptySql] of Object.entries(model.optionalInputs ?? {})) {
-    if (!present.has(input)) await db.run(`create or replace view ${ident(input)} as ${emptySql}`);
+    if (present.has(input)) continue;
+    await db.run(`create or replace view ${ident(input)} as ${emptySql}`);
+    forgetAttachedView(db, input);
   }
   // A source not ingested yet (no accused extract, no tips) reads as an empty table of its
   // contract, so every model builds (empty where it has nothing to work on).
@@ -138,6 +140,7 @@ async function buildModel(
     if (!contract) continue;
     const cols = columnsOf(contract).map((c) => `cast(null as ${c.duckType}) as ${ident(c.name)}`);
     await db.run(`create or replace view ${ident(input)} as select ${cols.join(', ')} where false`);
+    forgetAttachedView(db, input);
   }
   const snap = await currentSnapshot(lake.storage, name);
   const spec = model.incremental;
