@@ -92,7 +92,10 @@ function runStep(spec: StepSpec): Promise<StepResult> {
 function gitState(): { commit: string; uncommittedChanges: boolean } | undefined {
   try {
     const git = (...a: string[]) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
-    return { commit: git('rev-parse', 'HEAD'), uncommittedChanges: git('status', '--porcelain').length > 0 };
+    return {
+      commit: git('rev-parse', 'HEAD'),
+      uncommittedChanges: git('status', '--porcelain', '--untracked-files=no').length > 0,
+    };
   } catch {
     return undefined; // not a git checkout (e.g. an unpacked release): the results just lack it
   }
@@ -295,7 +298,11 @@ async function main(): Promise<void> {
       duckdb: duckdbVersion,
       loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
     },
-    code: gitState(),
+    code: {
+      ...gitState(),
+      // A resumed benchmark's steps may have run at other commits.
+      stepCommits: Object.fromEntries(Object.entries(progress.done).map(([step, r]) => [step, r.commit])),
+    },
     data: { firsBase: data.baseRows, firsNewWeek: data.newWeekRows, source: dataDir },
     headline: {
       cctnsIngestVsDuckDbLimit: Number((limit / ours).toFixed(3)),
