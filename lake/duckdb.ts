@@ -76,6 +76,24 @@ export async function withDuckDb<T>(
   }
 }
 
+/** The column names of a table or view of the session (empty when there is none). */
+export async function relationColumns(db: DuckDb, name: string): Promise<Set<string>> {
+  const rows = await db.all<{ column_name: string }>(
+    `select column_name from information_schema.columns where table_name = $name`,
+    { name },
+  );
+  return new Set(rows.map((r) => r.column_name));
+}
+
+/** Whether the session has a table or view of that name. */
+export async function tableExists(db: DuckDb, name: string): Promise<boolean> {
+  const rows = await db.all<{ n: number }>(
+    `select count(*)::integer as n from information_schema.tables where table_name = $name`,
+    { name },
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}
+
 /** Reads an `.sql` file that sits beside the calling module: `loadSql(import.meta.url, 'x.sql')`. */
 export function loadSql(moduleUrl: string, fileName: string): string {
   return fs.readFileSync(path.join(path.dirname(fileURLToPath(moduleUrl)), fileName), 'utf8');

@@ -90,12 +90,12 @@ async function runStep<T>(
   return result;
 }
 
-function checkWeek(week: string | undefined): void {
-  if (week === undefined) return;
+/** Checks a --week or --month value: its typed error becomes a usage error (exit 2). */
+function checkPeriod(check: () => unknown, errorType: typeof WeekError | typeof MonthError): void {
   try {
-    isoWeekRange(week);
+    check();
   } catch (error) {
-    if (error instanceof WeekError) throw new UsageError(error.message);
+    if (error instanceof errorType) throw new UsageError(error.message);
     throw error;
   }
 }
@@ -169,7 +169,7 @@ const weeklyReports = defineCommand({
   },
   async run({ args }) {
     await runVerb(async () => {
-      checkWeek(args.week);
+      if (args.week !== undefined) checkPeriod(() => isoWeekRange(args.week!), WeekError);
       const input = args.week ? { week: args.week } : {};
       await runStep(
         args,
@@ -200,14 +200,7 @@ const monthlyReports = defineCommand({
   },
   async run({ args }) {
     await runVerb(async () => {
-      if (args.month !== undefined) {
-        try {
-          resolveMonth(args.month, new Date());
-        } catch (error) {
-          if (error instanceof MonthError) throw new UsageError(error.message);
-          throw error;
-        }
-      }
+      if (args.month !== undefined) checkPeriod(() => resolveMonth(args.month, new Date()), MonthError);
       const input = args.month ? { month: args.month } : {};
       await runStep(
         args,

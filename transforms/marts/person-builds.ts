@@ -16,9 +16,8 @@
  * `person_bucket` (`hash(person_id) % person_buckets = person_bucket`).
  */
 import crypto from 'node:crypto';
-import { listValue } from '@duckdb/node-api';
 import { columnsOf, ident, type TableDef } from '../../lake/contract.ts';
-import type { DuckDb } from '../../lake/duckdb.ts';
+import { relationColumns, type DuckDb } from '../../lake/duckdb.ts';
 import type { ModelContext } from '../models.ts';
 
 export interface PerPersonModel {
@@ -58,7 +57,9 @@ export async function buildPerPerson(ctx: ModelContext, staging: string, m: PerP
     { code },
   );
   try {
-    const full = ctx.full === true || !(await hasColumnsOf(db, m.contract));
+    const stored = await relationColumns(db, name);
+    // First build, or an older layout (no fingerprints): every person is computed.
+    const full = ctx.full === true || !columnsOf(m.contract).every((c) => stored.has(c.name));
     let kept = 0;
     if (!full) {
       // Rows whose person has the fingerprint they were computed from are current.
@@ -70,8 +71,7 @@ export async function buildPerPerson(ctx: ModelContext, staging: string, m: PerP
          from ${ident(name)} as o
          semi join ${ident(fingerprints)} as f on f.person_id = o.person_id and f.fingerprint = o.input_fingerprint`,
       );
-      const [row] = await db.all<{ n: number }>(`select count(*)::integer as n from ${ident(staging)}`);
-      kept = row?.n ?? 0;
+      kept = await countRows(db, staging);
       await db.run(
         `create or replace temp table ${ident(changed)} as
          select f.person_id from ${ident(fingerprints)} as f
@@ -87,20 +87,6 @@ export async function buildPerPerson(ctx: ModelContext, staging: string, m: PerP
   } finally {
     await db.run(`drop table if exists ${ident(fingerprints)}; drop table if exists ${ident(changed)}`);
   }
-}
-
-/**
- * True when the lake has the table (a view in `db`) with every column of the contract, fingerprints
- * included; otherwise (first build, an older layout) every person is computed.
- */
-async function hasColumnsOf(db: DuckDb, contract: TableDef): Promise<boolean> {
-  const names = columnsOf(contract).map((c) => c.name);
-  const [row] = await db.all<{ n: number }>(
-    `select count(*)::integer as n from information_schema.columns
-     where table_name = $table and list_contains($names::varchar[], column_name)`,
-    { table: contract.name, names: listValue(names) },
-  );
-  return row?.n === names.length;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { col, defineTable, ident } from '../../lake/contract.ts';
-import { loadSql } from '../../lake/duckdb.ts';
+import { loadSql, tableExists } from '../../lake/duckdb.ts';
 import type { Model, ModelContext } from '../models.ts';
 import { emptyRelationSql } from '../reference-tables.ts';
-import { tableExists } from '../resolution/person-records-step.ts';
 import { personRecords } from './person_records.ts';
 
 export const personIdHistory = defineTable({

@@ -4,12 +4,11 @@
  * a DuckDB session with the lake attached, so the CLI, a service or an audited wrapper can call
  * them alike. The SQL is in queries/profile_*.sql.
  */
-import { loadSql, type DuckDb } from '../../lake/duckdb.ts';
+import { loadSql, tableExists, type DuckDb } from '../../lake/duckdb.ts';
 import { firIdOf, stationIdentity } from '../../reference/range.ts';
 import { compactPlateText, normalisePlate } from '../../reference/plates.ts';
 import { fatherOf } from './features.ts';
 import { normaliseName, splitNameField } from './normalise.ts';
-import { tableExists } from './person-records-step.ts';
 
 const sql = {
   searchName: loadSql(import.meta.url, '../../queries/profile_search_name.sql'),

@@ -13,7 +13,7 @@
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import { ident } from '../../lake/contract.ts';
-import { loadSql, type DuckDb } from '../../lake/duckdb.ts';
+import { loadSql, relationColumns, tableExists, type DuckDb } from '../../lake/duckdb.ts';
 import type { ModelContext } from '../models.ts';
 import { ChunkWriter, forEachRow, forEachRowPaged } from './duck-columns.ts';
 import { blockingRules } from './blocking.ts';
@@ -43,15 +43,8 @@ const sql = {
   input: loadSql(import.meta.url, '../marts/person_records.sql'),
   records: loadSql(import.meta.url, 'er_records.sql'),
   output: loadSql(import.meta.url, 'er_output.sql'),
+  diff: loadSql(import.meta.url, 'er_diff.sql'),
 };
-
-export async function tableExists(db: DuckDb, name: string): Promise<boolean> {
-  const rows = await db.all<{ n: number }>(
-    `select count(*)::integer as n from information_schema.tables where table_name = $name`,
-    { name },
-  );
-  return (rows[0]?.n ?? 0) > 0;
-}
 
 /** Dictionaries of the record texts: table suffix, column of er_records. */
 const dictionaries = {
@@ -96,14 +89,6 @@ const workViews = ['er_input', 'er_accused', 'er_previous', 'er_held'];
 const noPrevious = `select null::varchar as record_id, null::varchar as person_id, null::bigint as source_hash,
   null::varchar as name, null::varchar as alias, null::varchar as father_name, null::varchar as sex,
   null::integer as age, null::varchar as address where false`;
-
-export async function columnExists(db: DuckDb, table: string, column: string): Promise<boolean> {
-  const rows = await db.all<{ n: number }>(
-    `select count(*)::integer as n from information_schema.columns where table_name = $table and column_name = $column`,
-    { table, column },
-  );
-  return (rows[0]?.n ?? 0) > 0;
-}
 
 /**
  * Numbers the records of the view `er_accused` (with their previous persons, the view
@@ -444,10 +429,17 @@ export interface IncrementalPlan {
  * undefined with the reason logged: a full build, no previous table or state, other settings,
  * a state that is not the table's, or too much changed.
  */
+/** The person_records the build starts from: there at all, and with the source hashes of this version. */
+interface PreviousTable {
+  exists: boolean;
+  hashed: boolean;
+}
+
 async function planIncremental(
   ctx: ModelContext,
   options: Options,
   settings: string,
+  previous: PreviousTable,
 ): Promise<IncrementalPlan | undefined> {
   const db = ctx.db;
   const full = (reason: string): undefined => {
@@ -457,9 +449,8 @@ async function planIncremental(
   if (ctx.full || options.mode === 'full') return full('full build');
   if (options.rules && options.rules.some((r) => !incrementalRules.includes(r.name)))
     return full('blocking rules the incremental resolution does not know');
-  if (!(await tableExists(db, 'person_records'))) return full('no previous person_records');
-  if (!(await columnExists(db, 'person_records', 'source_hash')))
-    return full('previous person_records has no source_hash');
+  if (!previous.exists) return full('no previous person_records');
+  if (!previous.hashed) return full('previous person_records has no source_hash');
   const state = await readState(ctx.lake);
   if (!state) return full('no model state');
   if (state.settings !== settings) return full('settings or version changed');
@@ -585,40 +576,24 @@ export async function resolvePersonRecords(ctx: ModelContext, staging: string, o
     const settings = settingsOf(options);
     await db.run(`create or replace temp view er_input as ${sql.input}`);
     // Previous persons still held by an unchanged record (a changed record cannot take them back).
-    const hashed =
-      (await tableExists(db, 'person_records')) && (await columnExists(db, 'person_records', 'source_hash'));
-    if (hashed)
-      await db.run(
-        `create or replace table er_diff as
-         select
-             coalesce(a.record_id, p.record_id) as record_id,
-             p.person_id,
-             case
-                 when p.record_id is null then 'new'
-                 when a.record_id is null then 'removed'
-                 when p.source_hash = a.source_hash then 'same'
-                 else 'changed'
-             end as status
-         from (select record_id, source_hash from er_input) as a
-         full outer join (select record_id, person_id, source_hash from person_records) as p using (record_id)`,
-      );
+    const columns = await relationColumns(db, 'person_records');
+    const previous: PreviousTable = { exists: columns.size > 0, hashed: columns.has('source_hash') };
+    if (previous.hashed) await db.run(`create or replace table er_diff as ${sql.diff}`);
     await db.run(
-      hashed
+      previous.hashed
         ? `create or replace temp view er_held as select person_id from er_diff where status = 'same'`
         : 'create or replace temp view er_held as select null::varchar as person_id where false',
     );
-    const plan = await planIncremental(ctx, options, settings);
+    const plan = await planIncremental(ctx, options, settings, previous);
     lap('plan');
     let stats: ResolveStats;
     if (plan) stats = await resolveChanged(ctx, staging, options, plan, lap);
     else {
       await db.run('create or replace temp view er_accused as select *, true as is_seed from er_input');
-      const hasPrevious = await tableExists(db, 'person_records');
-      const hash = hasPrevious && (await columnExists(db, 'person_records', 'source_hash'));
       await db.run(
-        hasPrevious
+        previous.exists
           ? `create or replace temp view er_previous as
-             select record_id, person_id, ${hash ? 'source_hash' : 'null::bigint as source_hash'},
+             select record_id, person_id, ${previous.hashed ? 'source_hash' : 'null::bigint as source_hash'},
                     name, alias, father_name, sex, age, address
              from person_records`
           : `create or replace temp view er_previous as ${noPrevious}`,

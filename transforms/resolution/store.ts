@@ -143,7 +143,6 @@ export function nameFormsOf(text: string): NameForms {
 }
 
 const sexCodes: Record<string, number> = { M: 1, F: 2, T: 3 };
-export const sexLetters = ['', 'M', 'F', 'T'] as const;
 
 /** Ages outside this range are recording errors, not information. */
 const plausibleAge = { min: 7, max: 100 };
